@@ -1,0 +1,63 @@
+# HRSS One-Network Platform — the single entry point.
+#   make demo   set up, load a synthetic city, serve on http://127.0.0.1:8000
+#   make test   set up, run the checks and the whole test suite
+SHELL := /bin/bash
+PYTHON ?= python3.11
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+HRSS := $(PY) -m hrss
+export HRSS_VAR_DIR ?= $(CURDIR)/var
+
+.PHONY: lock setup check lint typecheck imports migrations-check test test-fast demo serve bench clean openapi
+
+setup: $(VENV)/.installed
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.installed: requirements.lock pyproject.toml | $(UV)
+	test -x $(PY) || $(UV) venv --quiet --python $(PYTHON) $(VENV)
+	VIRTUAL_ENV=$(VENV) $(UV) pip sync --quiet requirements.lock
+	VIRTUAL_ENV=$(VENV) $(UV) pip install --quiet --no-deps -e .
+	mkdir -p $(HRSS_VAR_DIR)
+	touch $@
+
+lock: | $(UV)  ## re-resolve pinned versions after editing pyproject.toml
+	$(UV) pip compile pyproject.toml --group dev --python-version 3.11 --generate-hashes --universal -q -o requirements.lock
+
+lint: setup
+	$(VENV)/bin/ruff check hrss tests bench
+	$(VENV)/bin/ruff format --check hrss tests bench
+
+typecheck: setup
+	$(VENV)/bin/mypy hrss
+
+imports: setup
+	$(VENV)/bin/lint-imports
+
+migrations-check: setup
+	HRSS_INSECURE_DEV_KEYS=1 $(HRSS) makemigrations --check --dry-run
+
+check: lint typecheck imports migrations-check
+
+test: check
+	$(VENV)/bin/pytest --create-db -q
+
+test-fast: setup
+	$(VENV)/bin/pytest -q -x
+
+demo: setup
+	HRSS_INSECURE_DEV_KEYS=1 $(HRSS) migrate --no-input
+	HRSS_INSECURE_DEV_KEYS=1 $(HRSS) demo_seed
+	HRSS_INSECURE_DEV_KEYS=1 $(HRSS) collectstatic --no-input -v 0
+	HRSS_INSECURE_DEV_KEYS=1 HRSS_SECURE_COOKIES=0 $(HRSS) serve_demo
+
+bench: setup
+	HRSS_INSECURE_DEV_KEYS=1 $(PY) -m bench
+
+clean:
+	rm -rf $(VENV) $(TOOLS) var
