@@ -21,6 +21,29 @@ ZHANG_ID = build_id_number("420106", date(1985, 3, 14), 123)  # odd sequence: ma
 LI_ID = build_id_number("420102", date(1990, 7, 2), 246)  # even: female
 
 
+@pytest.fixture(autouse=True)
+def _audit_guard(request):
+    """Keep the audit log append-only in every database test; lift the guard only
+    after a transactional test, so that Django can flush the tables."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
+    uses_db = transactional or marker is not None or "db" in request.fixturenames
+    if not uses_db:
+        yield
+        return
+    from django.db import connection
+
+    from hrss.audit.guard import disable_guard, enable_guard
+
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    enable_guard(connection)
+    yield
+    if transactional:
+        disable_guard(connection)
+
+
 @pytest.fixture
 def system_actor() -> SystemActor:
     return SYSTEM

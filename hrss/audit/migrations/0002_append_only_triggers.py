@@ -7,16 +7,10 @@ hash-chained: tampering stays detectable (``hrss audit verify``).
 
 from django.db import migrations
 
-SQLITE_UP = [
-    """CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_auditentry
-       BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;""",
-    """CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_auditentry
-       BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;""",
-]
-SQLITE_DOWN = [
-    "DROP TRIGGER IF EXISTS audit_entry_no_update;",
-    "DROP TRIGGER IF EXISTS audit_entry_no_delete;",
-]
+
+from hrss.audit.guard import SQLITE_CREATE as SQLITE_UP
+from hrss.audit.guard import SQLITE_DROP as SQLITE_DOWN
+
 PG_UP = [
     """CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger AS $$
        BEGIN RAISE EXCEPTION 'audit log is append-only'; END; $$ LANGUAGE plpgsql;""",
