@@ -21,6 +21,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from hrss.core import clock
+
 DATA_FILE = Path(__file__).parent / "data" / "gbt2260_hubei.csv"
 
 # fmt: off
@@ -77,8 +79,11 @@ def _abolished_prefecture_prefixes() -> frozenset[str]:
 
 
 def hubei_prefectures() -> list[RegionCode]:
-    """The 17 prefecture-level units in force today (incl. 省直辖 county-level cities)."""
-    today = date.today()  # noqa: DTZ011 - a calendar date, no time of day involved
+    """The 17 prefecture-level units in force today (incl. 省直辖 county-level cities).
+
+    "Today" is Shanghai's date from :mod:`hrss.core.clock`, so a frozen clock applies.
+    """
+    today = clock.today()
     return [
         r
         for r in region_table().values()
