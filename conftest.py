@@ -53,8 +53,13 @@ def _person(id_number: str, name: str, gender: int, born: date, region: str, pho
     from hrss.registry import services
 
     return services.person_register(
-        actor=SYSTEM, id_number=id_number, name=name, gender=gender, birth_date=born,
-        hukou_region=region, phone=phone,
+        actor=SYSTEM,
+        id_number=id_number,
+        name=name,
+        gender=gender,
+        birth_date=born,
+        hukou_region=region,
+        phone=phone,
     )
 
 
@@ -72,7 +77,10 @@ def _account(username: str, role: str, district: str = "", person_index: str = "
     from hrss.iam.models import Account
 
     return Account.objects.create_user(
-        username=username, password="Test-Passw0rd!", role=role, district=district,
+        username=username,
+        password="Test-Passw0rd!",
+        role=role,
+        district=district,
         person_index=person_index,
     )
 
@@ -104,12 +112,7 @@ def admin_wang(db):
 
 def sign_in(client, account):
     """Log ``account`` in as our login view would (second factor passed for staff)."""
-    from hrss.core import clock
-    from hrss.iam.sessions import SESSION_LAST_ACTIVITY, SESSION_MFA_OK
+    from hrss.iam.testing import force_login_staff
 
-    client.force_login(account)
-    session = client.session
-    session[SESSION_MFA_OK] = True
-    session[SESSION_LAST_ACTIVITY] = int(clock.now().timestamp())
-    session.save()
+    force_login_staff(client, account)
     return client

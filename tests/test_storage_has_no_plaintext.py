@@ -14,15 +14,28 @@ from hrss.registry import services
 
 PEOPLE = [
     (build_id_number("420106", date(1961, 5, 1), 17), "欧阳明", 1, date(1961, 5, 1), "13911112222"),
-    (build_id_number("422201", date(1975, 12, 31), 8), "陈静", 2, date(1975, 12, 31), "15077778888"),
+    (
+        build_id_number("422201", date(1975, 12, 31), 8),
+        "陈静",
+        2,
+        date(1975, 12, 31),
+        "15077778888",
+    ),
     (build_id_number("420102", date(2001, 2, 3), 99), "刘洋", 1, date(2001, 2, 3), "18600001111"),
 ]
 
 
 def _load_people():
     for id_number, name, gender, born, phone in PEOPLE:
-        services.person_register(actor=SYSTEM, id_number=id_number, name=name, gender=gender,
-                                 birth_date=born, hukou_region="420106", phone=phone)
+        services.person_register(
+            actor=SYSTEM,
+            id_number=id_number,
+            name=name,
+            gender=gender,
+            birth_date=born,
+            hukou_region="420106",
+            phone=phone,
+        )
 
 
 def _dump_bytes() -> bytes:
@@ -36,9 +49,18 @@ def _dump_bytes() -> bytes:
     pg_dump = shutil.which("pg_dump")
     assert pg_dump, "pg_dump is needed for this test on PostgreSQL"
     out = subprocess.run(
-        [pg_dump, "-h", settings["HOST"] or "127.0.0.1", "-p", str(settings["PORT"] or 5432),
-         "-U", settings["USER"] or "postgres", settings["NAME"]],
-        check=True, capture_output=True,
+        [
+            pg_dump,
+            "-h",
+            settings["HOST"] or "127.0.0.1",
+            "-p",
+            str(settings["PORT"] or 5432),
+            "-U",
+            settings["USER"] or "postgres",
+            settings["NAME"],
+        ],
+        check=True,
+        capture_output=True,
     )
     return out.stdout
 

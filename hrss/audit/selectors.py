@@ -12,8 +12,16 @@ from hrss.audit.models import AuditEntry, AuditHead
 from hrss.core.crypto import constant_time_equal
 
 FIELDS = (
-    "actor_id", "actor_name", "actor_role", "action", "object_type", "object_id",
-    "person_id", "outcome", "reason", "extra",
+    "actor_id",
+    "actor_name",
+    "actor_role",
+    "action",
+    "object_type",
+    "object_id",
+    "person_id",
+    "outcome",
+    "reason",
+    "extra",
 )
 
 

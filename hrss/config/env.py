@@ -32,11 +32,16 @@ def _dev_key(seed: str, length: int) -> bytes:
     return hashlib.sha256(f"hrss-insecure-dev-{seed}".encode()).digest()[:length]
 
 
-def env_bytes_key(name: str, *, dev_seed: str, length: int, many: bool = False) -> bytes | list[bytes]:
+def env_bytes_key(
+    name: str, *, dev_seed: str, length: int, many: bool = False
+) -> bytes | list[bytes]:
     """Read a hex key (or a comma-separated list, newest first, for rotation)."""
     raw = os.environ.get(name, "")
     if not raw:
-        if not (env_bool("HRSS_DEBUG", default=False) or env_bool("HRSS_INSECURE_DEV_KEYS", default=False)):
+        if not (
+            env_bool("HRSS_DEBUG", default=False)
+            or env_bool("HRSS_INSECURE_DEV_KEYS", default=False)
+        ):
             raise ImproperlyConfigured(f"{name} is not set (hex, {length} bytes).")
         key = _dev_key(dev_seed, length)
         return [key] if many else key

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "hrss.iam",
     "hrss.registry",
     "hrss.insurance",
+    "hrss.interop",
     "hrss.web",
 ]
 
@@ -117,8 +118,10 @@ PASSWORD_HASHERS = [
 if env_bool("HRSS_FAST_PASSWORD_HASHER", default=False):  # test suites only
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 10}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "hrss.iam.passwords.MixedCharacterClassesValidator"},
@@ -156,9 +159,7 @@ STORAGES = {
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "HRSS_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
-        ),
+        "BACKEND": os.environ.get("HRSS_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 

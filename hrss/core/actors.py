@@ -13,8 +13,11 @@ from typing import Protocol, runtime_checkable
 
 @runtime_checkable
 class Actor(Protocol):
-    pk: int | None
-    role: str
+    @property
+    def pk(self) -> int | None: ...
+
+    @property
+    def role(self) -> str: ...
 
     def get_username(self) -> str: ...
 

@@ -10,7 +10,7 @@ from django.db import models
 from django.http import HttpRequest
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ReadOnlyAdmin(admin.ModelAdmin):
     """Records that change only through services (so every change is audited)."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -26,7 +26,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 AuditHook = Callable[..., Any]
 
 
-class AuditedAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class AuditedAdmin(admin.ModelAdmin):
     """Editable reference data; each save or delete goes through ``audit_hook``."""
 
     audit_hook: AuditHook | None = None

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from django.db import transaction
+
 from hrss.core.errors import DomainError, ValidationFailed
 
 BAD_BYTES = frozenset(chr(c) for c in range(0xDC80, 0xDD00))  # surrogateescape range
@@ -72,6 +74,13 @@ class Prepared:
     items: list[Any] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
 
+    def add(self, item: Any, duplicate: Reject | None) -> None:
+        """Keep ``item`` unless it duplicates an earlier row of the file."""
+        if duplicate is None:
+            self.items.append(item)
+        else:
+            self.rejects.append(duplicate)
+
 
 @dataclass
 class ImportSummary:
@@ -111,7 +120,9 @@ class Importer(Protocol):
 def _text_stream(raw: IO[bytes], encoding: str) -> io.TextIOWrapper:
     codec = ENCODINGS.get(encoding.lower().replace("_", "-"))
     if codec is None:
-        raise FileError("file.bad_encoding_option", f"不支持的编码“{encoding}”,请使用 utf-8 或 gb18030")
+        raise FileError(
+            "file.bad_encoding_option", f"不支持的编码“{encoding}”,请使用 utf-8 或 gb18030"
+        )
     return io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
 
 
@@ -119,12 +130,18 @@ def _check_header(header: list[str], spec: FileSpec) -> list[str]:
     names = [h.strip() for h in header]
     unknown = [n for n in names if n not in spec.columns]
     if unknown:
-        raise FileError("file.unknown_column", f"文件含有未定义的列:{', '.join(unknown)}",
-                        extra={"columns": unknown})
+        raise FileError(
+            "file.unknown_column",
+            f"文件含有未定义的列:{', '.join(unknown)}",
+            extra={"columns": unknown},
+        )
     missing = [c for c in spec.required if c not in names]
     if missing:
-        raise FileError("file.missing_column", f"文件缺少必需的列:{', '.join(missing)}",
-                        extra={"columns": missing})
+        raise FileError(
+            "file.missing_column",
+            f"文件缺少必需的列:{', '.join(missing)}",
+            extra={"columns": missing},
+        )
     if len(set(names)) != len(names):
         raise FileError("file.duplicate_column", "文件中有重复的列名")
     return names
@@ -159,8 +176,10 @@ def row_problem(row: SourceRow, width: int) -> DomainError | None:
         return DomainError("file.bad_row_width", f"该行有{got}个字段,表头有{width}列")
     for value in row.values.values():
         if any(ch in BAD_BYTES for ch in value):
-            return DomainError("file.bad_encoding",
-                               "该行含有无法识别的字符(文件可能是GBK编码,请使用 --encoding gb18030)")
+            return DomainError(
+                "file.bad_encoding",
+                "该行含有无法识别的字符(文件可能是GBK编码,请使用 --encoding gb18030)",
+            )
     return None
 
 
@@ -181,7 +200,9 @@ class RejectsWriter:
             self._fh = self.path.open("w", encoding="utf-8-sig", newline="")
             self._writer = csv.writer(self._fh)
             self._writer.writerow(["row", *self.columns, "error_code", "message"])
-        clean = [reject.row.values.get(c, "").encode("utf-8", "replace").decode() for c in self.columns]
+        clean = [
+            reject.row.values.get(c, "").encode("utf-8", "replace").decode() for c in self.columns
+        ]
         self._writer.writerow([reject.row.number, *clean, reject.code, reject.message])
         self.count += 1
 
@@ -212,8 +233,9 @@ def _screen(batch: list[SourceRow], width: int, rejects: RejectsWriter) -> list[
     return good
 
 
-def run_import(importer: Importer, path: Path, *, encoding: str = "utf-8",
-               progress: Any = None) -> ImportSummary:
+def run_import(
+    importer: Importer, path: Path, *, encoding: str = "utf-8", progress: Any = None
+) -> ImportSummary:
     """Import ``path`` batch by batch; ``progress`` is a tqdm-like bar over bytes read."""
     summary = ImportSummary(kind=importer.spec.kind)
     started = time.perf_counter()
@@ -226,14 +248,21 @@ def run_import(importer: Importer, path: Path, *, encoding: str = "utf-8",
                 prepared = importer.prepare(_screen(batch, len(names), rejects))
                 for reject in prepared.rejects:
                     rejects.write(reject)
-                written, present = importer.write(prepared.items) if prepared.items else (0, 0)
+                with transaction.atomic():  # a batch and its audit row commit together
+                    written, present = importer.write(prepared.items) if prepared.items else (0, 0)
+                    importer.audit_batch(
+                        written=written,
+                        present=present,
+                        rejected=len(batch) - len(prepared.items),
+                        batch=number,
+                    )
                 summary.written += written
                 summary.present += present
-                importer.audit_batch(written=written, present=present,
-                                     rejected=len(batch) - len(prepared.items), batch=number)
                 if progress is not None:
                     progress.update(raw.tell() - progress.n)
-                    progress.set_postfix(rows_s=f"{summary.read / (time.perf_counter() - started):,.0f}")
+                    progress.set_postfix(
+                        rows_s=f"{summary.read / (time.perf_counter() - started):,.0f}"
+                    )
         finally:
             rejects.close()
     summary.rejected = rejects.count

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import SessionAuth
 
-from hrss.iam.models import STAFF_ROLES, Role
+from hrss.iam.models import STAFF_ROLES, Account, Role
 
 
 class RoleSessionAuth(SessionAuth):
@@ -26,3 +26,10 @@ class RoleSessionAuth(SessionAuth):
 
 citizen_auth = RoleSessionAuth(frozenset({Role.CITIZEN, Role.EMPLOYER_AGENT}))
 staff_auth = RoleSessionAuth(frozenset(STAFF_ROLES))
+
+
+def current_account(request: HttpRequest) -> Account:
+    """The account an authenticated API operation acts for."""
+    user = request.user
+    assert isinstance(user, Account), "operation reached without authentication"
+    return user

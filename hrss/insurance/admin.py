@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.contrib import admin
 
 from hrss.core.admin_mixins import AuditedAdmin, ReadOnlyAdmin
-from hrss.insurance.models import BenefitPayment, Contribution, Enrolment, Parameter, PersonalAccount
+from hrss.insurance.models import (
+    BenefitPayment,
+    Contribution,
+    Enrolment,
+    Parameter,
+    PersonalAccount,
+)
 from hrss.registry.admin import audit_admin_change
 
 
@@ -24,7 +30,15 @@ class EnrolmentAdmin(ReadOnlyAdmin):
 
 @admin.register(Contribution)
 class ContributionAdmin(ReadOnlyAdmin):
-    list_display = ("id", "insurance", "period", "base", "employer_amount", "employee_amount", "paid_on")
+    list_display = (
+        "id",
+        "insurance",
+        "period",
+        "base",
+        "employer_amount",
+        "employee_amount",
+        "paid_on",
+    )
 
 
 @admin.register(PersonalAccount)

@@ -12,7 +12,10 @@ from django.db.models.functions import Coalesce
 
 from hrss.registry.models import Employer, Person
 
-MONEY = {"max_digits": 14, "decimal_places": 2}
+
+def money_field(label: str) -> models.DecimalField:
+    """Yuan with two decimals (exact to the fen)."""
+    return models.DecimalField(label, max_digits=14, decimal_places=2)
 
 
 class Insurance(models.TextChoices):
@@ -52,7 +55,10 @@ class Enrolment(models.Model):
         verbose_name_plural = "参保登记"
         constraints = [
             models.UniqueConstraint(
-                "person", "insurance", Coalesce("employer", models.Value(0)), "start_month",
+                "person",
+                "insurance",
+                Coalesce("employer", models.Value(0)),
+                "start_month",
                 name="enrolment_unique",
             ),
             models.CheckConstraint(
@@ -75,9 +81,9 @@ class Contribution(models.Model):
     )
     insurance = models.CharField("险种", max_length=16, choices=Insurance.choices)
     period = models.DateField("费款所属期")
-    base = models.DecimalField("缴费基数", **MONEY)
-    employer_amount = models.DecimalField("单位缴费", **MONEY)
-    employee_amount = models.DecimalField("个人缴费", **MONEY)
+    base = money_field("缴费基数")
+    employer_amount = money_field("单位缴费")
+    employee_amount = money_field("个人缴费")
     paid_on = models.DateField("到账日期", null=True, blank=True)
 
     class Meta:
@@ -85,7 +91,10 @@ class Contribution(models.Model):
         verbose_name_plural = "缴费记录"
         constraints = [
             models.UniqueConstraint(
-                "person", "insurance", "period", Coalesce("employer", models.Value(0)),
+                "person",
+                "insurance",
+                "period",
+                Coalesce("employer", models.Value(0)),
                 name="contribution_unique",
             ),
         ]
@@ -100,15 +109,17 @@ class PersonalAccount(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="personal_accounts")
     year = models.PositiveSmallIntegerField("年度")
-    opening_balance = models.DecimalField("上年结转", **MONEY)
-    credited = models.DecimalField("本年记账", **MONEY)
-    interest = models.DecimalField("本年利息", **MONEY)
-    closing_balance = models.DecimalField("年末余额", **MONEY)
+    opening_balance = money_field("上年结转")
+    credited = money_field("本年记账")
+    interest = money_field("本年利息")
+    closing_balance = money_field("年末余额")
 
     class Meta:
         verbose_name = "个人账户"
         verbose_name_plural = "个人账户"
-        constraints = [models.UniqueConstraint(fields=["person", "year"], name="account_year_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "year"], name="account_year_unique")
+        ]
 
     def __str__(self) -> str:
         return f"account {self.year}"
@@ -118,7 +129,7 @@ class BenefitPayment(models.Model):
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="benefit_payments")
     benefit = models.CharField("待遇类型", max_length=20, choices=Benefit.choices)
     period = models.DateField("待遇所属期")
-    amount = models.DecimalField("金额", **MONEY)
+    amount = money_field("金额")
     region = models.CharField("发放地", max_length=6)
     paid_on = models.DateField("发放日期")
 

@@ -23,8 +23,13 @@ def person_records(*, person: Person) -> RecordsOut:
     ]
     by_year = selectors.contribution_months_by_year(person=person, insurance=Insurance.PENSION)
     accounts = [
-        AccountYearOut(year=a.year, opening_balance=a.opening_balance, credited=a.credited,
-                       interest=a.interest, closing_balance=a.closing_balance)
+        AccountYearOut(
+            year=a.year,
+            opening_balance=a.opening_balance,
+            credited=a.credited,
+            interest=a.interest,
+            closing_balance=a.closing_balance,
+        )
         for a in selectors.personal_account_list(person=person)
     ]
     return RecordsOut(

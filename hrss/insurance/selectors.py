@@ -44,7 +44,10 @@ def parameter_lookup(*, name: str, region: str, on: date, key: str = "") -> Deci
     """The value in force on ``on`` for the most specific region that has one."""
     rows = Parameter.objects.filter(
         Q(valid_to__isnull=True) | Q(valid_to__gt=on),
-        name=name, key=key, region__in=region_chain(region), valid_from__lte=on,
+        name=name,
+        key=key,
+        region__in=region_chain(region),
+        valid_from__lte=on,
     ).values_list("region", "value", "valid_from")
     best: dict[str, tuple[date, Decimal]] = {}
     for reg, value, start in rows:
@@ -60,8 +63,9 @@ def parameter_value(*, name: str, region: str, on: date, key: str = "") -> Decim
     value = parameter_lookup(name=name, region=region, on=on, key=key)
     if value is None:
         label = ParameterName(name).label if name in ParameterName.values else name
-        raise ParameterMissing(extra={"parameter": name, "region": region, "on": on.isoformat(),
-                                      "label": str(label)})
+        raise ParameterMissing(
+            extra={"parameter": name, "region": region, "on": on.isoformat(), "label": str(label)}
+        )
     return value
 
 
@@ -81,7 +85,9 @@ def contribution_base_limits(*, region: str, on: date) -> BaseLimits:
         high = parameter_lookup(name=ParameterName.BASE_CEILING_RATIO, region=region, on=on)
         floor = floor if floor is not None else wage * (low or DEFAULT_FLOOR_RATIO)
         ceiling = ceiling if ceiling is not None else wage * (high or DEFAULT_CEILING_RATIO)
-    return BaseLimits(floor=floor.quantize(Decimal("0.01")), ceiling=ceiling.quantize(Decimal("0.01")))
+    return BaseLimits(
+        floor=floor.quantize(Decimal("0.01")), ceiling=ceiling.quantize(Decimal("0.01"))
+    )
 
 
 def enrolment_list_for_person(*, person: Person) -> QuerySet[Enrolment]:
@@ -101,7 +107,9 @@ def contribution_months_by_year(*, person: Person, insurance: str) -> dict[int, 
     return dict(sorted(counts.items()))
 
 
-def contribution_list_for_person(*, person: Person, insurance: str | None = None) -> QuerySet[Contribution]:
+def contribution_list_for_person(
+    *, person: Person, insurance: str | None = None
+) -> QuerySet[Contribution]:
     qs = person.contributions.select_related("employer").order_by("-period")
     return qs.filter(insurance=insurance) if insurance else qs
 

@@ -35,10 +35,19 @@ class EnrolmentInput:
     end_month: date | None
 
 
-def clean_enrolment(*, insurance: str, start_month: str | date, end_month: str | date | None) -> EnrolmentInput:
+def clean_enrolment(
+    *, insurance: str, start_month: str | date, end_month: str | date | None
+) -> EnrolmentInput:
     c = Collector()
-    kind = c.run("insurance", lambda: _choice(insurance, Insurance.values, "insurance.bad_insurance",
-                                              "险种应为 pension、unemployment、work_injury 或 medical"))
+    kind = c.run(
+        "insurance",
+        lambda: _choice(
+            insurance,
+            Insurance.values,
+            "insurance.bad_insurance",
+            "险种应为 pension、unemployment、work_injury 或 medical",
+        ),
+    )
     start = c.run("start_month", lambda: parse_month(start_month, field="start_month"))
     end = None
     if end_month not in (None, ""):
@@ -73,8 +82,15 @@ def clean_contribution(
     within the limits is a screening rule (F06), not an input rule: files from the
     tax bureau carry what was actually declared."""
     c = Collector()
-    kind = c.run("insurance", lambda: _choice(insurance, Insurance.values, "insurance.bad_insurance",
-                                              "险种应为 pension、unemployment、work_injury 或 medical"))
+    kind = c.run(
+        "insurance",
+        lambda: _choice(
+            insurance,
+            Insurance.values,
+            "insurance.bad_insurance",
+            "险种应为 pension、unemployment、work_injury 或 medical",
+        ),
+    )
     month = c.run("period", lambda: parse_month(period))
     amount_base = c.run("base", lambda: _money(base, "base"))
     er = c.run("employer_amount", lambda: _money(employer_amount, "employer_amount"))
@@ -108,8 +124,12 @@ def clean_benefit_payment(
     is_region: RegionCheck,
 ) -> BenefitPaymentInput:
     c = Collector()
-    kind = c.run("benefit", lambda: _choice(benefit, Benefit.values, "insurance.bad_benefit",
-                                            "待遇类型不在规定的代码范围内"))
+    kind = c.run(
+        "benefit",
+        lambda: _choice(
+            benefit, Benefit.values, "insurance.bad_benefit", "待遇类型不在规定的代码范围内"
+        ),
+    )
     month = c.run("period", lambda: parse_month(period))
     money = c.run("amount", lambda: _money(amount, "amount"))
     if not is_region(region.strip()):
@@ -139,8 +159,15 @@ def clean_parameter(
     is_region: RegionCheck,
 ) -> ParameterInput:
     c = Collector()
-    pname = c.run("name", lambda: _choice(name, ParameterName.values, "insurance.bad_parameter",
-                                          f"参数名称“{name}”不是已知的政策参数"))
+    pname = c.run(
+        "name",
+        lambda: _choice(
+            name,
+            ParameterName.values,
+            "insurance.bad_parameter",
+            f"参数名称“{name}”不是已知的政策参数",
+        ),
+    )
     if not is_region(region.strip()):
         c.add("registry.unknown_region", f"适用地区“{region}”不是有效的行政区划代码", "region")
     start = c.run("valid_from", lambda: parse_date(valid_from, field="valid_from"))

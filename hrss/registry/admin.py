@@ -14,8 +14,12 @@ from hrss.registry.models import Employer, Employment, KeyGroupTag, LifeEvent, P
 
 
 def audit_admin_change(*, actor: Any, obj: models.Model, verb: str) -> None:
-    audit_record(actor=actor, action=f"admin.{obj._meta.model_name}.{verb}",
-                 object_type=obj._meta.label_lower, object_id=str(obj.pk))
+    audit_record(
+        actor=actor,
+        action=f"admin.{obj._meta.model_name}.{verb}",
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+    )
 
 
 @admin.register(Region)
@@ -29,8 +33,17 @@ class RegionAdmin(AuditedAdmin):
 class PersonAdmin(ReadOnlyAdmin):
     list_display = ("id", "masked_name", "id_number_masked", "gender", "district", "phone_masked")
     list_filter = ("gender",)
-    fields = ("masked_name", "id_number_masked", "gender", "birth_date", "hukou_region",
-              "residence_region", "district", "phone_masked", "created_at")
+    fields = (
+        "masked_name",
+        "id_number_masked",
+        "gender",
+        "birth_date",
+        "hukou_region",
+        "residence_region",
+        "district",
+        "phone_masked",
+        "created_at",
+    )
     readonly_fields = fields
     search_fields = ("district",)
 

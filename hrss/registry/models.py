@@ -116,7 +116,8 @@ class Employment(models.Model):
                 fields=["person", "employer", "start_date"], name="employment_unique_start"
             ),
             models.CheckConstraint(
-                condition=models.Q(end_date__isnull=True) | models.Q(end_date__gte=models.F("start_date")),
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
                 name="employment_end_after_start",
             ),
         ]

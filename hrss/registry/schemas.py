@@ -8,6 +8,7 @@ from ninja import Schema
 from pydantic import Field
 
 from hrss.core.masking import mask_name
+from hrss.registry.models import Person
 
 
 class PersonLookupIn(Schema):
@@ -43,13 +44,18 @@ class PersonOut(Schema):
     version: int
 
     @staticmethod
-    def from_person(person: object) -> PersonOut:
-        p = person
+    def from_person(p: Person) -> PersonOut:
         return PersonOut(
-            id=p.pk, id_number=p.id_number_masked, name=mask_name(p.name),  # type: ignore[attr-defined]
-            gender=p.gender, birth_date=p.birth_date,  # type: ignore[attr-defined]
-            hukou_region=p.hukou_region, residence_region=p.residence_region,  # type: ignore[attr-defined]
-            district=p.district, phone=p.phone_masked, version=p.version,  # type: ignore[attr-defined]
+            id=p.pk,
+            id_number=p.id_number_masked,
+            name=mask_name(p.name),
+            gender=p.gender,
+            birth_date=p.birth_date,
+            hukou_region=p.hukou_region,
+            residence_region=p.residence_region,
+            district=p.district,
+            phone=p.phone_masked,
+            version=p.version,
         )
 
 

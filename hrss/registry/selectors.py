@@ -59,9 +59,12 @@ def _can_see_person(actor: Actor, person: Person) -> bool:
     if actor.role == Role.CITIZEN:
         return bool(actor.person_index) and actor.person_index == person.id_number_index
     if actor.role == Role.EMPLOYER_AGENT:
-        return bool(actor.employer_uscc) and Employment.objects.filter(
-            person=person, employer__uscc=actor.employer_uscc
-        ).exists()
+        return (
+            bool(actor.employer_uscc)
+            and Employment.objects.filter(
+                person=person, employer__uscc=actor.employer_uscc
+            ).exists()
+        )
     if actor.role in DISTRICT_ROLES:
         return actor.covers_region(person.district)
     return False
@@ -140,6 +143,8 @@ def employment_list_for_person(*, person: Person) -> QuerySet[Employment]:
     return person.employments.select_related("employer").order_by("-start_date")
 
 
-def employment_list_for_employer(*, employer: Employer, current_only: bool = False) -> QuerySet[Employment]:
+def employment_list_for_employer(
+    *, employer: Employer, current_only: bool = False
+) -> QuerySet[Employment]:
     qs = employer.employments.select_related("person").order_by("-start_date")
     return qs.filter(end_date__isnull=True) if current_only else qs

@@ -21,10 +21,10 @@ from hrss.registry.selectors import region_checker
 from hrss.registry.validation import (
     EmployerInput,
     PersonInput,
+    clean_contact,
     clean_employer,
     clean_employment,
     clean_life_event,
-    clean_contact,
     clean_person,
 )
 
@@ -47,7 +47,11 @@ def person_build(data: PersonInput) -> Person:
     )
     if data.phone:
         phone = protect_phone(data.phone)
-        person.phone_enc, person.phone_index, person.phone_masked = phone.enc, phone.index, phone.masked
+        person.phone_enc, person.phone_index, person.phone_masked = (
+            phone.enc,
+            phone.index,
+            phone.masked,
+        )
     return person
 
 
@@ -69,9 +73,15 @@ def person_register(
     Raises ``ValidationFailed`` (every problem at once) or ``PersonExists``.
     """
     data = clean_person(
-        id_number=id_number, name=name, gender=gender, birth_date=birth_date,
-        hukou_region=hukou_region, residence_region=residence_region, phone=phone,
-        address=address, is_region=region_checker(),
+        id_number=id_number,
+        name=name,
+        gender=gender,
+        birth_date=birth_date,
+        hukou_region=hukou_region,
+        residence_region=residence_region,
+        phone=phone,
+        address=address,
+        is_region=region_checker(),
     )
     if Person.objects.filter(id_number_index=id_number_index(data.id_number.value)).exists():
         raise PersonExists()
@@ -81,8 +91,13 @@ def person_register(
             person.save(force_insert=True)
     except IntegrityError:
         raise PersonExists() from None
-    audit_record(actor=actor, action="person.register", object_type="registry.person",
-                 object_id=person.pk, person_id=person.pk)
+    audit_record(
+        actor=actor,
+        action="person.register",
+        object_type="registry.person",
+        object_id=person.pk,
+        person_id=person.pk,
+    )
     return person
 
 
@@ -105,17 +120,36 @@ def person_update_contact(
         person.phone_enc, person.phone_index, person.phone_masked = None, "", ""
     person.address, person.residence_region = address.strip(), residence
     person.district = residence or person.hukou_region
-    person.save(update_fields=["phone_enc", "phone_index", "phone_masked", "address",
-                               "residence_region", "district", "updated_at"])
-    audit_record(actor=actor, action="person.update_contact", object_type="registry.person",
-                 object_id=person.pk, person_id=person.pk)
+    person.save(
+        update_fields=[
+            "phone_enc",
+            "phone_index",
+            "phone_masked",
+            "address",
+            "residence_region",
+            "district",
+            "updated_at",
+        ]
+    )
+    audit_record(
+        actor=actor,
+        action="person.update_contact",
+        object_type="registry.person",
+        object_id=person.pk,
+        person_id=person.pk,
+    )
     return person
 
 
 def employer_build(data: EmployerInput) -> Employer:
     return Employer(
-        uscc=data.uscc.value, name=data.name, industry=data.industry, section=data.section,
-        region=data.region, risk_class=data.risk_class, registered_on=data.registered_on,
+        uscc=data.uscc.value,
+        name=data.name,
+        industry=data.industry,
+        section=data.section,
+        region=data.region,
+        risk_class=data.risk_class,
+        registered_on=data.registered_on,
     )
 
 
@@ -131,9 +165,15 @@ def employer_register(
     registered_on: date | str,
 ) -> Employer:
     """Register an employer (one per USCC, both check characters verified)."""
-    data = clean_employer(uscc=uscc, name=name, industry=industry, region=region,
-                          risk_class=risk_class, registered_on=registered_on,
-                          is_region=region_checker())
+    data = clean_employer(
+        uscc=uscc,
+        name=name,
+        industry=industry,
+        region=region,
+        risk_class=risk_class,
+        registered_on=registered_on,
+        is_region=region_checker(),
+    )
     if Employer.objects.filter(uscc=data.uscc.value).exists():
         raise EmployerExists()
     employer = employer_build(data)
@@ -142,8 +182,12 @@ def employer_register(
             employer.save(force_insert=True)
     except IntegrityError:
         raise EmployerExists() from None
-    audit_record(actor=actor, action="employer.register", object_type="registry.employer",
-                 object_id=employer.pk)
+    audit_record(
+        actor=actor,
+        action="employer.register",
+        object_type="registry.employer",
+        object_id=employer.pk,
+    )
     return employer
 
 
@@ -159,33 +203,57 @@ def employment_file(
     occupation: str = "",
 ) -> Employment:
     """用工备案: record that ``person`` works (or worked) at ``employer``."""
-    data = clean_employment(start_date=start_date, end_date=end_date, end_reason=end_reason,
-                            occupation=occupation)
+    data = clean_employment(
+        start_date=start_date, end_date=end_date, end_reason=end_reason, occupation=occupation
+    )
     if data.start_date < person.birth_date:
         raise DomainError("registry.start_before_birth", "入职日期早于出生日期")
-    if Employment.objects.filter(person=person, employer=employer, start_date=data.start_date).exists():
+    if Employment.objects.filter(
+        person=person, employer=employer, start_date=data.start_date
+    ).exists():
         raise RecordExists("registry.employment_exists", "该用工备案已存在")
     employment = Employment.objects.create(
-        person=person, employer=employer, start_date=data.start_date, end_date=data.end_date,
-        end_reason=data.end_reason, occupation=data.occupation,
+        person=person,
+        employer=employer,
+        start_date=data.start_date,
+        end_date=data.end_date,
+        end_reason=data.end_reason,
+        occupation=data.occupation,
     )
-    audit_record(actor=actor, action="employment.file", object_type="registry.employment",
-                 object_id=employment.pk, person_id=person.pk)
+    audit_record(
+        actor=actor,
+        action="employment.file",
+        object_type="registry.employment",
+        object_id=employment.pk,
+        person_id=person.pk,
+    )
     return employment
 
 
 @transaction.atomic
-def employment_end(*, actor: Actor, employment: Employment, end_date: date | str, end_reason: str) -> Employment:
+def employment_end(
+    *, actor: Actor, employment: Employment, end_date: date | str, end_reason: str
+) -> Employment:
     """Close an ongoing employment (离职备案)."""
     locked = Employment.objects.select_for_update().get(pk=employment.pk)
     if locked.end_date is not None:
         raise Conflict("registry.employment_already_ended", "该用工备案已办理离职")
-    data = clean_employment(start_date=locked.start_date, end_date=end_date,
-                            end_reason=end_reason, occupation=locked.occupation)
+    data = clean_employment(
+        start_date=locked.start_date,
+        end_date=end_date,
+        end_reason=end_reason,
+        occupation=locked.occupation,
+    )
     locked.end_date, locked.end_reason = data.end_date, data.end_reason
     locked.save(update_fields=["end_date", "end_reason"])
-    audit_record(actor=actor, action="employment.end", object_type="registry.employment",
-                 object_id=locked.pk, person_id=locked.person_id, extra={"end_reason": data.end_reason})
+    audit_record(
+        actor=actor,
+        action="employment.end",
+        object_type="registry.employment",
+        object_id=locked.pk,
+        person_id=locked.person_id,
+        extra={"end_reason": data.end_reason},
+    )
     return locked
 
 
@@ -197,12 +265,21 @@ def life_event_record(
     data = clean_life_event(event=event, event_date=event_date, source=source)
     if data.event_date < person.birth_date:
         raise DomainError("registry.event_before_birth", "事件日期早于出生日期")
-    if LifeEvent.objects.filter(person=person, event=data.event, event_date=data.event_date).exists():
+    if LifeEvent.objects.filter(
+        person=person, event=data.event, event_date=data.event_date
+    ).exists():
         raise RecordExists("registry.life_event_exists", "该事件已登记")
-    life_event = LifeEvent.objects.create(person=person, event=data.event,
-                                          event_date=data.event_date, source=data.source)
-    audit_record(actor=actor, action="life_event.record", object_type="registry.life_event",
-                 object_id=life_event.pk, person_id=person.pk, extra={"event": data.event})
+    life_event = LifeEvent.objects.create(
+        person=person, event=data.event, event_date=data.event_date, source=data.source
+    )
+    audit_record(
+        actor=actor,
+        action="life_event.record",
+        object_type="registry.life_event",
+        object_id=life_event.pk,
+        person_id=person.pk,
+        extra={"event": data.event},
+    )
     return life_event
 
 
@@ -218,6 +295,12 @@ def key_group_tag_add(
     )
     if not created:
         raise RecordExists("registry.key_group_exists", "该重点群体认定已存在")
-    audit_record(actor=actor, action="key_group.add", object_type="registry.key_group_tag",
-                 object_id=tag.pk, person_id=person.pk, extra={"group": group})
+    audit_record(
+        actor=actor,
+        action="key_group.add",
+        object_type="registry.key_group_tag",
+        object_id=tag.pk,
+        person_id=person.pk,
+        extra={"group": group},
+    )
     return tag

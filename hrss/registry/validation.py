@@ -130,10 +130,15 @@ def clean_person(
     clean_name = c.run("name", lambda: _parse_name(name))
     sex = c.run("gender", lambda: _parse_gender(gender))
     born = c.run("birth_date", lambda: parse_date(birth_date, field="birth_date"))
-    hukou = c.run("hukou_region", lambda: _check_region(hukou_region, "hukou_region", "户籍地", is_region))
+    hukou = c.run(
+        "hukou_region", lambda: _check_region(hukou_region, "hukou_region", "户籍地", is_region)
+    )
     residence = residence_region.strip()
     if residence:
-        c.run("residence_region", lambda: _check_region(residence, "residence_region", "常住地", is_region))
+        c.run(
+            "residence_region",
+            lambda: _check_region(residence, "residence_region", "常住地", is_region),
+        )
     clean_phone = c.run("phone", lambda: _parse_phone(phone))
     if idn is not None:
         _check_agreement(c, idn, sex, born)
@@ -150,7 +155,10 @@ def clean_contact(*, phone: str, residence_region: str, is_region: RegionCheck) 
     clean_phone = c.run("phone", lambda: _parse_phone(phone))
     residence = residence_region.strip()
     if residence:
-        c.run("residence_region", lambda: _check_region(residence, "residence_region", "常住地", is_region))
+        c.run(
+            "residence_region",
+            lambda: _check_region(residence, "residence_region", "常住地", is_region),
+        )
     c.raise_if_any()
     return clean_phone or "", residence
 
@@ -170,7 +178,9 @@ def _parse_industry(raw: str) -> tuple[str, str]:
     division = raw.strip()
     section = section_of(division)
     if section is None:
-        raise DomainError("registry.bad_industry", "行业应为 GB/T 4754-2017 的两位行业大类代码(01–97)")
+        raise DomainError(
+            "registry.bad_industry", "行业应为 GB/T 4754-2017 的两位行业大类代码(01–97)"
+        )
     return division, section
 
 
@@ -204,7 +214,10 @@ def clean_employer(
     ind = c.run("industry", lambda: _parse_industry(industry))
     reg = c.run("region", lambda: _check_region(region, "region", "所在地", is_region))
     risk = c.run("risk_class", lambda: _parse_risk_class(risk_class))
-    on = c.run("registered_on", lambda: _not_future(parse_date(registered_on, field="registered_on"), "registered_on"))
+    on = c.run(
+        "registered_on",
+        lambda: _not_future(parse_date(registered_on, field="registered_on"), "registered_on"),
+    )
     c.raise_if_any()
     assert code and clean_name and ind and reg and risk and on
     return EmployerInput(code, clean_name, ind[0], ind[1], reg, risk, on)
@@ -228,7 +241,9 @@ def clean_employment(
     *, start_date: date | str, end_date: date | str | None, end_reason: str, occupation: str
 ) -> EmploymentInput:
     c = Collector()
-    start = c.run("start_date", lambda: _not_future(parse_date(start_date, field="start_date"), "start_date"))
+    start = c.run(
+        "start_date", lambda: _not_future(parse_date(start_date, field="start_date"), "start_date")
+    )
     end = None
     if end_date not in (None, ""):
         end = c.run("end_date", lambda: parse_date(end_date, field="end_date"))  # type: ignore[arg-type]
@@ -259,10 +274,16 @@ class LifeEventInput:
 def clean_life_event(*, event: str, event_date: date | str, source: str) -> LifeEventInput:
     c = Collector()
     if event.strip() not in LifeEventKind.values:
-        c.add("registry.bad_life_event", "事件应为 death、imprisonment、release 或 emigration", "event")
+        c.add(
+            "registry.bad_life_event",
+            "事件应为 death、imprisonment、release 或 emigration",
+            "event",
+        )
     if source.strip() not in LifeEventSource.values:
         c.add("registry.bad_source", "来源机构代码不在规定范围内", "source")
-    day = c.run("event_date", lambda: _not_future(parse_date(event_date, field="event_date"), "event_date"))
+    day = c.run(
+        "event_date", lambda: _not_future(parse_date(event_date, field="event_date"), "event_date")
+    )
     c.raise_if_any()
     assert day is not None
     return LifeEventInput(event.strip(), day, source.strip())

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def chain():
     for i in range(6):
-        audit_record(actor=SYSTEM, action="test.event", object_id=i, extra={"n": i, "note": "第%d条" % i})
+        audit_record(
+            actor=SYSTEM, action="test.event", object_id=i, extra={"n": i, "note": f"第{i}条"}
+        )
     return list(AuditEntry.objects.order_by("id"))
 
 
@@ -39,8 +41,10 @@ def test_intact_chain_verifies(chain):
 
 
 def test_database_refuses_update_and_delete(chain):
-    for statement in ("UPDATE audit_auditentry SET action = 'x' WHERE id = 2",
-                      "DELETE FROM audit_auditentry WHERE id = 2"):
+    for statement in (
+        "UPDATE audit_auditentry SET action = 'x' WHERE id = 2",
+        "DELETE FROM audit_auditentry WHERE id = 2",
+    ):
         with pytest.raises(DatabaseError), transaction.atomic():
             _sql(statement)
     assert audit_verify().ok

@@ -15,10 +15,15 @@ pytestmark = pytest.mark.django_db
 
 
 def register(**overrides):
-    fields = dict(
-        actor=SYSTEM, id_number=ZHANG_ID, name="张伟", gender=1, birth_date=date(1985, 3, 14),
-        hukou_region="420106", phone="13812341234",
-    )
+    fields = {
+        "actor": SYSTEM,
+        "id_number": ZHANG_ID,
+        "name": "张伟",
+        "gender": 1,
+        "birth_date": date(1985, 3, 14),
+        "hukou_region": "420106",
+        "phone": "13812341234",
+    }
     fields.update(overrides)
     return services.person_register(**fields)
 
@@ -47,10 +52,14 @@ def test_register_encrypts_identifiers_and_audits():
     ("overrides", "code"),
     [
         pytest.param({"gender": 2}, "registry.gender_mismatch", id="gender_case"),
-        pytest.param({"birth_date": date(1985, 3, 15)}, "registry.birth_date_mismatch", id="birth_case"),
+        pytest.param(
+            {"birth_date": date(1985, 3, 15)}, "registry.birth_date_mismatch", id="birth_case"
+        ),
         pytest.param({"hukou_region": "429999"}, "registry.unknown_region", id="region_case"),
         pytest.param({"phone": "12345"}, "registry.bad_phone", id="phone_case"),
-        pytest.param({"id_number": ZHANG_ID[:-1] + "0"}, "id_number.bad_checksum", id="checksum_case"),
+        pytest.param(
+            {"id_number": ZHANG_ID[:-1] + "0"}, "id_number.bad_checksum", id="checksum_case"
+        ),
         pytest.param({"gender": 3}, "registry.bad_gender", id="bad_gender_case"),
     ],
 )
@@ -68,9 +77,13 @@ def test_all_problems_are_reported_at_once():
         register(gender=2, birth_date=date(1990, 1, 1), phone="999")
 
     assert error_codes(caught.value) == {
-        "registry.gender_mismatch", "registry.birth_date_mismatch", "registry.bad_phone",
+        "registry.gender_mismatch",
+        "registry.birth_date_mismatch",
+        "registry.bad_phone",
     }
-    assert "男" in next(e.message for e in caught.value.errors if e.code.endswith("gender_mismatch"))
+    assert "男" in next(
+        e.message for e in caught.value.errors if e.code.endswith("gender_mismatch")
+    )
 
 
 def test_one_person_per_id_number():
@@ -94,6 +107,10 @@ def test_fifteen_digit_number_is_upgraded_and_deduplicated():
 def test_out_of_province_hukou_is_accepted_but_not_a_bogus_province():
     register(hukou_region="410102")
     with pytest.raises(ValidationFailed) as caught:
-        register(id_number=build_id_number("420102", date(1990, 7, 2), 246), gender=2,
-                 birth_date=date(1990, 7, 2), hukou_region="990102")
+        register(
+            id_number=build_id_number("420102", date(1990, 7, 2), 246),
+            gender=2,
+            birth_date=date(1990, 7, 2),
+            hukou_region="990102",
+        )
     assert "registry.unknown_region" in error_codes(caught.value)

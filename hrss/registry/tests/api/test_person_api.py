@@ -1,4 +1,4 @@
-"""Staff and citizen registry endpoints: status, schema, error code, and no side effect on refusal."""
+"""Staff and citizen registry endpoints: status, schema, error code, no side effect on refusal."""
 
 import json
 from datetime import date
@@ -54,10 +54,17 @@ def test_register_reports_every_problem_and_writes_nothing(client, clerk_wuchang
     sign_in(client, clerk_wuchang)
     before = AuditEntry.objects.count()
 
-    response = post(client, f"{STAFF}/persons", {
-        "id_number": ZHANG_ID, "name": "张伟", "gender": 2, "birth_date": "1985-03-15",
-        "hukou_region": "420106",
-    })
+    response = post(
+        client,
+        f"{STAFF}/persons",
+        {
+            "id_number": ZHANG_ID,
+            "name": "张伟",
+            "gender": 2,
+            "birth_date": "1985-03-15",
+            "hukou_region": "420106",
+        },
+    )
 
     assert response.status_code == 400
     codes = {e["code"] for e in response.json()["extra"]["errors"]}

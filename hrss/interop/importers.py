@@ -1,0 +1,31 @@
+"""Which area imports which interchange file: the dispatcher owns no rule itself."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hrss.insurance.importers import IMPORTERS as INSURANCE
+from hrss.registry.importers import IMPORTERS as REGISTRY
+
+IMPORTERS: dict[str, Any] = {**REGISTRY, **INSURANCE}
+
+# The order a whole province loads in (references point backwards only).
+LOAD_ORDER = (
+    "parameters",
+    "persons",
+    "employers",
+    "employment",
+    "life_events",
+    "enrolments",
+    "contributions",
+    "personal_accounts",
+    "benefit_payments",
+    "cards",
+    "claims",
+    "claim_items",
+)
+
+
+def register(kind: str, importer: Any) -> None:
+    """Areas above this one (cards, supervision) add their importers at start-up."""
+    IMPORTERS[kind] = importer
