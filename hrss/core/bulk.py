@@ -15,19 +15,23 @@ Memory stays flat in the file size: only one batch is held at a time.
 
 from __future__ import annotations
 
+import collections
 import csv
 import io
+import multiprocessing
+import re
 import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from django.db import transaction
+from django.db import connections, transaction
 
 from hrss.core.errors import DomainError, ValidationFailed
 
-BAD_BYTES = frozenset(chr(c) for c in range(0xDC80, 0xDD00))  # surrogateescape range
+BAD_BYTES_RE = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of undecodable bytes
 ENCODINGS = {"utf-8": "utf-8-sig", "utf8": "utf-8-sig", "gb18030": "gb18030", "gbk": "gb18030"}
 
 
@@ -147,24 +151,30 @@ def _check_header(header: list[str], spec: FileSpec) -> list[str]:
     return names
 
 
-def read_rows(stream: io.TextIOBase, spec: FileSpec) -> tuple[list[str], Iterator[SourceRow]]:
-    """Check the header, then yield rows lazily (values keyed by column; missing optional = "")."""
+RawRow = tuple[int, list[str]]  # (row number, cells): cheap to send to a worker process
+
+
+def to_source_row(names: list[str], raw: RawRow) -> SourceRow:
+    number, cells = raw
+    values = dict(zip(names, cells, strict=False))
+    if len(cells) != len(names):
+        values["__width__"] = str(len(cells))
+    return SourceRow(number, values)
+
+
+def read_rows(stream: io.TextIOBase, spec: FileSpec) -> tuple[list[str], Iterator[RawRow]]:
+    """Check the header, then yield (row number, cells) lazily, blank lines skipped."""
     reader = csv.reader(stream)
     try:
         header = next(reader)
     except StopIteration:
         raise FileError("file.empty", "文件为空,缺少表头行") from None
     names = _check_header(header, spec)
-    width = len(names)
 
-    def rows() -> Iterator[SourceRow]:
+    def rows() -> Iterator[RawRow]:
         for number, cells in enumerate(reader, start=2):
-            if not cells or (len(cells) == 1 and not cells[0].strip()):
-                continue
-            values = dict(zip(names, cells, strict=False))
-            if len(cells) != width:
-                values["__width__"] = str(len(cells))
-            yield SourceRow(number, values)
+            if cells and (len(cells) > 1 or cells[0].strip()):
+                yield number, cells
 
     return names, rows()
 
@@ -174,12 +184,11 @@ def row_problem(row: SourceRow, width: int) -> DomainError | None:
     if "__width__" in row.values:
         got = row.values.pop("__width__")
         return DomainError("file.bad_row_width", f"该行有{got}个字段,表头有{width}列")
-    for value in row.values.values():
-        if any(ch in BAD_BYTES for ch in value):
-            return DomainError(
-                "file.bad_encoding",
-                "该行含有无法识别的字符(文件可能是GBK编码,请使用 --encoding gb18030)",
-            )
+    if BAD_BYTES_RE.search("".join(row.values.values())):
+        return DomainError(
+            "file.bad_encoding",
+            "该行含有无法识别的字符(文件可能是GBK编码,请使用 --encoding gb18030)",
+        )
     return None
 
 
@@ -211,8 +220,8 @@ class RejectsWriter:
             self._fh.close()
 
 
-def _batches(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
-    batch: list[SourceRow] = []
+def _batches(rows: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
+    batch: list[RawRow] = []
     for row in rows:
         batch.append(row)
         if len(batch) >= size:
@@ -222,50 +231,158 @@ def _batches(rows: Iterator[SourceRow], size: int) -> Iterator[list[SourceRow]]:
         yield batch
 
 
-def _screen(batch: list[SourceRow], width: int, rejects: RejectsWriter) -> list[SourceRow]:
-    good = []
-    for row in batch:
-        problem = row_problem(row, width)
+def _screen(batch: list[RawRow], names: list[str]) -> tuple[list[SourceRow], list[Reject]]:
+    good, bad = [], []
+    for raw in batch:
+        row = to_source_row(names, raw)
+        problem = row_problem(row, len(names))
         if problem is None:
             good.append(row)
         else:
-            rejects.write(Reject.from_error(row, problem))
-    return good
+            bad.append(Reject.from_error(row, problem))
+    return good, bad
+
+
+_WORKER: tuple[Any, list[str]] | None = None  # (importer, header), inherited by forked workers
+
+
+def _prepare_in_worker(batch: list[RawRow]) -> tuple[int, Prepared]:
+    assert _WORKER is not None
+    importer, names = _WORKER
+    good, bad = _screen(batch, names)
+    prepared = importer.prepare_pure(good)
+    prepared.rejects[:0] = bad
+    return len(batch), prepared
+
+
+def _serial(
+    importer: Importer, batches: Iterator[list[RawRow]], names: list[str]
+) -> Iterator[tuple[int, Prepared]]:
+    for batch in batches:
+        good, bad = _screen(batch, names)
+        prepared = importer.prepare(good)
+        prepared.rejects[:0] = bad
+        yield len(batch), prepared
+
+
+def _parallel(
+    importer: Any, batches: Iterator[list[RawRow]], names: list[str], workers: int
+) -> Iterator[tuple[int, Prepared]]:
+    """Validate and encrypt in forked workers, in order, with a bounded window of batches
+    (memory stays flat). Only importers whose ``prepare_pure`` touches no database and no
+    shared state take this path; ``finish`` (duplicate checks) runs here, in order."""
+    global _WORKER
+    _WORKER = (importer, names)
+    connections.close_all()  # no database socket is shared with the children
+    pending: collections.deque[Any] = collections.deque()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for batch in batches:
+            pending.append((pool.apply_async(_prepare_in_worker, (batch,)), batch))
+            if len(pending) >= workers * 2:
+                yield _collect(importer, names, *pending.popleft())
+        while pending:
+            yield _collect(importer, names, *pending.popleft())
+
+
+def _collect(
+    importer: Any, names: list[str], result: Any, batch: list[RawRow]
+) -> tuple[int, Prepared]:
+    count, prepared = result.get()
+    by_number = {raw[0]: raw for raw in batch}
+    return count, importer.finish(prepared, lambda n: to_source_row(names, by_number[n]))
+
+
+def _write_batch(
+    importer: Importer, prepared: Prepared, count: int, number: int
+) -> tuple[int, int]:
+    with transaction.atomic():  # a batch and its audit row commit together
+        written, present = importer.write(prepared.items) if prepared.items else (0, 0)
+        importer.audit_batch(
+            written=written, present=present, rejected=count - len(prepared.items), batch=number
+        )
+    return written, present
+
+
+class _Writer:
+    """Writes batches in order, either inline or on one background thread (``pipelined``),
+    so that reading and validation go on while the database writes. The thread has its
+    own database connection, closed at the end."""
+
+    def __init__(self, importer: Importer, summary: ImportSummary, pipelined: bool) -> None:
+        self.importer, self.summary = importer, summary
+        self.pool = ThreadPoolExecutor(max_workers=1) if pipelined else None
+        self.pending: collections.deque[Future[tuple[int, int]]] = collections.deque()
+
+    def submit(self, prepared: Prepared, count: int, number: int) -> None:
+        if self.pool is None:
+            self._add(_write_batch(self.importer, prepared, count, number))
+            return
+        self.pending.append(self.pool.submit(_write_batch, self.importer, prepared, count, number))
+        while len(self.pending) > 2:
+            self._add(self.pending.popleft().result())
+
+    def _add(self, result: tuple[int, int]) -> None:
+        self.summary.written += result[0]
+        self.summary.present += result[1]
+
+    def close(self) -> None:
+        if self.pool is None:
+            return
+        try:
+            while self.pending:
+                self._add(self.pending.popleft().result())
+        finally:
+            self.pool.submit(connections.close_all).result()
+            self.pool.shutdown()
 
 
 def run_import(
-    importer: Importer, path: Path, *, encoding: str = "utf-8", progress: Any = None
+    importer: Importer,
+    path: Path,
+    *,
+    encoding: str = "utf-8",
+    progress: Any = None,
+    workers: int = 1,
+    pipelined: bool = False,
 ) -> ImportSummary:
-    """Import ``path`` batch by batch; ``progress`` is a tqdm-like bar over bytes read."""
+    """Import ``path`` batch by batch; ``progress`` is a tqdm-like bar over bytes read.
+
+    ``workers`` > 1 validates in forked processes (importers with ``prepare_pure``);
+    ``pipelined`` writes on a background thread with its own connection (not inside an
+    outer transaction: the command line uses it, tests of the plain path do not)."""
     summary = ImportSummary(kind=importer.spec.kind)
     started = time.perf_counter()
     with path.open("rb") as raw:
-        names, rows = read_rows(_text_stream(raw, encoding), importer.spec)
+        text = _text_stream(raw, encoding)  # held here: dropping it would close ``raw``
+        names, rows = read_rows(text, importer.spec)
         rejects = RejectsWriter(path, names)
+        batches = _batches(rows, importer.batch_size)
+        parallel = workers > 1 and hasattr(importer, "prepare_pure")
+        stream = (
+            _parallel(importer, batches, names, workers)
+            if parallel
+            else _serial(importer, batches, names)
+        )
+        writer = _Writer(importer, summary, pipelined)
         try:
-            for number, batch in enumerate(_batches(rows, importer.batch_size), start=1):
-                summary.read += len(batch)
-                prepared = importer.prepare(_screen(batch, len(names), rejects))
-                for reject in prepared.rejects:
+            for number, (count, prepared) in enumerate(stream, start=1):
+                summary.read += count
+                for reject in sorted(prepared.rejects, key=lambda r: r.row.number):
                     rejects.write(reject)
-                with transaction.atomic():  # a batch and its audit row commit together
-                    written, present = importer.write(prepared.items) if prepared.items else (0, 0)
-                    importer.audit_batch(
-                        written=written,
-                        present=present,
-                        rejected=len(batch) - len(prepared.items),
-                        batch=number,
-                    )
-                summary.written += written
-                summary.present += present
-                if progress is not None:
-                    progress.update(raw.tell() - progress.n)
-                    progress.set_postfix(
-                        rows_s=f"{summary.read / (time.perf_counter() - started):,.0f}"
-                    )
+                writer.submit(prepared, count, number)
+                _show(progress, raw, summary, started)
         finally:
+            writer.close()
             rejects.close()
+            text.detach()
     summary.rejected = rejects.count
     summary.rejects_path = rejects.path if rejects.count else None
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _show(progress: Any, raw: IO[bytes], summary: ImportSummary, started: float) -> None:
+    if progress is None or raw.closed:
+        return
+    progress.update(raw.tell() - progress.n)
+    progress.set_postfix(rows_s=f"{summary.read / (time.perf_counter() - started):,.0f}")

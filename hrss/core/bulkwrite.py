@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import connection, models
+from django.db import IntegrityError, connection, models, transaction
 
 
 def _quote(name: str) -> str:
@@ -46,6 +46,19 @@ def insert_ignoring_duplicates(
 
 
 def _pg_copy_insert(table: str, cols: str, rows: Sequence[tuple[Any, ...]]) -> int:
+    """Fast path: COPY straight into the table. When any row already exists the COPY
+    fails at once (on its first conflict); then the staging path skips the duplicates."""
+    try:
+        with transaction.atomic(), connection.cursor() as cur:
+            with cur.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return len(rows)
+    except (IntegrityError, connection.Database.IntegrityError):  # type: ignore[attr-defined]
+        return _pg_staged_insert(table, cols, rows)
+
+
+def _pg_staged_insert(table: str, cols: str, rows: Sequence[tuple[Any, ...]]) -> int:
     staging = "hrss_import_staging"
     with connection.cursor() as cur:
         cur.execute(f"DROP TABLE IF EXISTS {staging}")

@@ -4,7 +4,7 @@ employment, life_events). The row rules are the services' own
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.db import connection
@@ -64,10 +64,15 @@ class DuplicateTracker:
         self._seen: dict[Any, int] = {}
 
     def check(self, key: Any, row: SourceRow) -> Reject | None:
-        first = self._seen.setdefault(key, row.number)
-        if first == row.number:
+        return self.check_number(key, row.number, lambda _n: row)
+
+    def check_number(
+        self, key: Any, number: int, row_of: Callable[[int], SourceRow]
+    ) -> Reject | None:
+        first = self._seen.setdefault(key, number)
+        if first == number:
             return None
-        return Reject(row, "import.duplicate_key", f"{self.label}与第{first}行重复")
+        return Reject(row_of(number), "import.duplicate_key", f"{self.label}与第{first}行重复")
 
 
 class PersonImporter(AuditedImporter):
@@ -88,9 +93,6 @@ class PersonImporter(AuditedImporter):
         except DomainError as error:
             return Reject.from_error(row, error)
         idn = protect_id_number(data.id_number.value)
-        duplicate = self.duplicates.check(idn.index[:32], row)
-        if duplicate:
-            return duplicate
         phone = protect_phone(data.phone) if data.phone else None
         return (
             idn.enc,
@@ -110,9 +112,11 @@ class PersonImporter(AuditedImporter):
             1,
             now,
             now,
+            row.number,  # dropped by ``finish``, after the duplicate check
         )
 
-    def prepare(self, rows: Sequence[SourceRow]) -> Prepared:
+    def prepare_pure(self, rows: Sequence[SourceRow]) -> Prepared:
+        """Validate and encrypt (no database, no shared state: may run in a worker)."""
         out, now = Prepared(), db_datetime(clock.now())
         for row in rows:
             result = self._row(row, now)
@@ -121,6 +125,17 @@ class PersonImporter(AuditedImporter):
             else:
                 out.items.append(result)
         return out
+
+    def finish(self, prepared: Prepared, row_of: Callable[[int], SourceRow]) -> Prepared:
+        """Refuse a second occurrence of an ID number within the file (in file order)."""
+        out = Prepared(rejects=prepared.rejects)
+        for item in prepared.items:
+            out.add(item[:-1], self.duplicates.check_number(item[1][:32], item[-1], row_of))
+        return out
+
+    def prepare(self, rows: Sequence[SourceRow]) -> Prepared:
+        by_number = {row.number: row for row in rows}
+        return self.finish(self.prepare_pure(rows), by_number.__getitem__)
 
     def write(self, items: Sequence[Any]) -> tuple[int, int]:
         written = insert_ignoring_duplicates(Person, PERSON_FIELDS, items)

@@ -7,6 +7,7 @@ command exits non-zero when any row was rejected.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,12 @@ class Command(BaseCommand):
         parser.add_argument("--encoding", default="utf-8", help="utf-8 (default) or gb18030/gbk")
         parser.add_argument("--no-progress", action="store_true")
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="processes that validate and encrypt rows (default: all cores)",
+        )
+        parser.add_argument(
             "--source", default="", help="who sent the file (recorded in the audit log)"
         )
 
@@ -46,7 +53,14 @@ class Command(BaseCommand):
             desc=options["kind"],
         )
         try:
-            summary = run_import(importer, path, encoding=options["encoding"], progress=bar)
+            summary = run_import(
+                importer,
+                path,
+                encoding=options["encoding"],
+                progress=bar,
+                workers=max(1, options["workers"]),
+                pipelined=True,
+            )
         except FileError as error:
             raise CommandError(f"{error.code}: {error.message}") from None
         finally:
