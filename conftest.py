@@ -39,9 +39,24 @@ def _audit_guard(request):
 
     request.getfixturevalue("transactional_db" if transactional else "db")
     enable_guard(connection)
+    if transactional:
+        _reseed_reference_data()
     yield
     if transactional:
         disable_guard(connection)
+
+
+def _reseed_reference_data():
+    """A transactional test's flush empties the tables that migrations seeded."""
+    from hrss.insurance.models import Parameter
+    from hrss.insurance.seed import load_statutory_rates
+    from hrss.registry.models import Region
+    from hrss.registry.seed import load_regions
+
+    if not Region.objects.exists():
+        load_regions(Region)
+    if not Parameter.objects.exists():
+        load_statutory_rates(Parameter)
 
 
 @pytest.fixture

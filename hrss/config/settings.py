@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "hrss.iam",
     "hrss.registry",
     "hrss.insurance",
+    "hrss.cards",
+    "hrss.supervision",
     "hrss.interop",
     "hrss.web",
 ]

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from hrss.cards.importers import IMPORTERS as CARDS
 from hrss.insurance.importers import IMPORTERS as INSURANCE
 from hrss.registry.importers import IMPORTERS as REGISTRY
+from hrss.supervision.importers import IMPORTERS as SUPERVISION
 
-IMPORTERS: dict[str, Any] = {**REGISTRY, **INSURANCE}
+IMPORTERS: dict[str, Any] = {**REGISTRY, **INSURANCE, **CARDS, **SUPERVISION}
 
 # The order a whole province loads in (references point backwards only).
 LOAD_ORDER = (
@@ -24,8 +26,3 @@ LOAD_ORDER = (
     "claims",
     "claim_items",
 )
-
-
-def register(kind: str, importer: Any) -> None:
-    """Areas above this one (cards, supervision) add their importers at start-up."""
-    IMPORTERS[kind] = importer

@@ -4,18 +4,9 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from hrss.core.regions import region_table
+    from hrss.registry.seed import load_regions
 
-    Region = apps.get_model("registry", "Region")
-    rows = sorted(region_table().values(), key=lambda r: (len(r.parent or ""), r.code))
-    for r in sorted(rows, key=lambda r: {"province": 0, "prefecture": 1}.get(r.level, 2)):
-        Region.objects.update_or_create(
-            code=r.code,
-            defaults={
-                "name": r.name, "level": r.level, "parent_id": r.parent,
-                "valid_from": r.valid_from, "valid_to": r.valid_to,
-            },
-        )
+    load_regions(apps.get_model("registry", "Region"))
 
 
 class Migration(migrations.Migration):

@@ -1,0 +1,181 @@
+"""``hrss import``: good rows written, each bad row rejected with its row number and code,
+re-runs write nothing, the exit status says whether anything was rejected."""
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from hrss.audit.models import AuditEntry
+from hrss.audit.selectors import audit_verify
+from hrss.core.identifiers.id_number import build_id_number, check_char
+from hrss.registry.models import Employment, Person
+from hrss.registry.protection import reveal_id_number
+
+HEADER = ["id_number", "name", "gender", "birth_date", "hukou_region", "phone"]
+
+
+SURNAMES, GIVEN = "赵钱孙李周吴郑王冯陈", "伟芳娜敏静丽强磊军洋"
+
+
+def good_person(i: int) -> list[str]:
+    born = date(1960 + i % 40, 1 + i % 12, 1 + i % 28)
+    seq = 100 + i
+    name = SURNAMES[i % 10] + GIVEN[i // 10 % 10] + GIVEN[i % 7]
+    return [
+        build_id_number("420106", born, seq),
+        name,
+        "1" if seq % 2 else "2",
+        born.isoformat(),
+        "420106",
+        "",
+    ]
+
+
+def write_csv(
+    path: Path, header: list[str], rows: list[list[str]], encoding: str = "utf-8"
+) -> Path:
+    with path.open("w", encoding=encoding, newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+def run(kind: str, path: Path, *extra: str) -> int:
+    try:
+        call_command("import", kind, str(path), "--no-progress", "--workers", "1", *extra)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    return 0
+
+
+def rejects_of(path: Path) -> dict[int, str]:
+    with path.with_name(path.name + ".rejects.csv").open(encoding="utf-8-sig") as fh:
+        return {int(r["row"]): r["error_code"] for r in csv.DictReader(fh)}
+
+
+@pytest.fixture
+def corrupted(tmp_path):
+    rows = [good_person(i) for i in range(40)]
+    bad_checksum = good_person(40)
+    bad_checksum[0] = bad_checksum[0][:-1] + ("0" if bad_checksum[0][-1] != "0" else "1")
+    impossible = good_person(41)
+    body = "420106" + "19850230" + "123"
+    impossible[0], impossible[2], impossible[3] = body + check_char(body), "1", "1985-02-28"
+    unknown_region = good_person(42)
+    unknown_region[4] = "429999"
+    wrong_gender = good_person(43)
+    wrong_gender[2] = "2" if wrong_gender[2] == "1" else "1"
+    rows[5:5] = [bad_checksum]  # row 7
+    rows[10:10] = [impossible]  # row 12
+    rows[20:20] = [unknown_region]  # row 22
+    rows[25:25] = [wrong_gender]  # row 27
+    rows.append(list(rows[0]))  # duplicate of row 2, at row 46
+    return write_csv(tmp_path / "persons.csv", HEADER, rows)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bad_rows_are_rejected_and_good_rows_written(corrupted):
+    status = run("persons", corrupted)
+
+    assert status == 1
+    assert rejects_of(corrupted) == {
+        7: "id_number.bad_checksum",
+        12: "id_number.bad_birth_date",
+        22: "registry.unknown_region",
+        27: "registry.gender_mismatch",
+        46: "import.duplicate_key",
+    }
+    assert Person.objects.count() == 40
+    assert audit_verify().ok
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rerun_writes_nothing_new(tmp_path):
+    path = write_csv(tmp_path / "persons.csv", HEADER, [good_person(i) for i in range(30)])
+    assert run("persons", path) == 0
+    first_ids = set(Person.objects.values_list("id", flat=True))
+
+    assert run("persons", path) == 0
+
+    assert set(Person.objects.values_list("id", flat=True)) == first_ids
+    events = AuditEntry.objects.filter(action="import.persons").order_by("id")
+    assert [e.extra["written"] for e in events] == [30, 0]
+    assert [e.extra["present"] for e in events] == [0, 30]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unknown_column_refuses_the_whole_file(tmp_path):
+    path = write_csv(tmp_path / "persons.csv", [*HEADER, "nmae"], [[*good_person(1), "x"]])
+    with pytest.raises(Exception, match="file.unknown_column"):
+        run("persons", path)
+    assert Person.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_gbk_bytes_read_as_utf8_reject_only_that_row(tmp_path):
+    path = tmp_path / "persons.csv"
+    write_csv(path, HEADER, [good_person(1), good_person(2)])
+    with path.open("ab") as fh:
+        fh.write(
+            ",".join(good_person(3)).replace(good_person(3)[1], "王小明").encode("gbk") + b"\r\n"
+        )
+
+    assert run("persons", path) == 1
+    assert rejects_of(path) == {4: "file.bad_encoding"}
+    assert Person.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_gb18030_option_reads_agency_exports(tmp_path):
+    path = write_csv(tmp_path / "persons.csv", HEADER, [good_person(1)], encoding="gb18030")
+    assert run("persons", path, "--encoding", "gb18030") == 0
+    assert Person.objects.get().name == good_person(1)[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_references_to_unknown_persons_are_rejected(tmp_path):
+    people = write_csv(tmp_path / "persons.csv", HEADER, [good_person(1)])
+    run("persons", people)
+    employers = write_csv(
+        tmp_path / "employers.csv",
+        ["uscc", "name", "industry", "region", "risk_class", "registered_on"],
+        [["91110108551385082Q", "某公司", "65", "420106", "1", "2020-01-01"]],
+    )
+    run("employers", employers)
+    employment = write_csv(
+        tmp_path / "employment.csv",
+        ["id_number", "uscc", "start_date"],
+        [
+            [good_person(1)[0], "91110108551385082Q", "2021-01-01"],
+            [good_person(9)[0], "91110108551385082Q", "2021-01-01"],
+            [good_person(1)[0], "91110000600037341L", "2021-01-01"],
+        ],
+    )
+
+    assert run("employment", employment) == 1
+    assert rejects_of(employment) == {
+        3: "registry.person_not_found",
+        4: "registry.employer_not_found",
+    }
+    assert Employment.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_and_pipelined_path_gives_the_same_result(corrupted):
+    from hrss.core.actors import SystemActor
+    from hrss.core.bulk import run_import
+    from hrss.registry.importers import PersonImporter
+
+    importer = PersonImporter(actor=SystemActor("test"), source_name="persons.csv")
+    importer.batch_size = 7
+    summary = run_import(importer, corrupted, workers=2, pipelined=True)
+
+    assert (summary.read, summary.written, summary.rejected) == (45, 40, 5)
+    assert set(rejects_of(corrupted)) == {7, 12, 22, 27, 46}
+    sample = Person.objects.order_by("id").first()
+    assert reveal_id_number(bytes(sample.id_number_enc)) == good_person(0)[0]
+    assert audit_verify().ok
