@@ -56,6 +56,9 @@ demo: setup
 	HRSS_INSECURE_DEV_KEYS=1 $(HRSS) collectstatic --no-input -v 0
 	HRSS_INSECURE_DEV_KEYS=1 HRSS_SECURE_COOKIES=0 $(HRSS) serve_demo
 
+openapi: setup  ## regenerate the committed OpenAPI documents
+	HRSS_INSECURE_DEV_KEYS=1 $(HRSS) openapi
+
 bench: setup
 	HRSS_INSECURE_DEV_KEYS=1 $(PY) -m bench
 

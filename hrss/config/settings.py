@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "hrss.iam.middleware.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hrss.web.middleware.DomainErrorPageMiddleware",
 ]
 
 ROOT_URLCONF = "hrss.config.urls"
