@@ -30,8 +30,8 @@ lock: | $(UV)  ## re-resolve pinned versions after editing pyproject.toml
 	$(UV) pip compile pyproject.toml --group dev --python-version 3.11 --generate-hashes --universal -q -o requirements.lock
 
 lint: setup
-	$(VENV)/bin/ruff check hrss tests bench
-	$(VENV)/bin/ruff format --check hrss tests bench
+	$(VENV)/bin/ruff check hrss tests bench conftest.py
+	$(VENV)/bin/ruff format --check hrss tests bench conftest.py
 
 typecheck: setup
 	$(VENV)/bin/mypy hrss

@@ -19,10 +19,12 @@ def render_error(exc, path="/some/page/"):
 
 
 def test_page_shows_message_code_and_every_field_error():
-    exc = ValidationFailed([
-        DomainError("registry.gender_mismatch", "性别与身份证号码不符(按身份证号码应为男)"),
-        DomainError("registry.bad_phone", "手机号码应为以1开头的11位数字"),
-    ])
+    exc = ValidationFailed(
+        [
+            DomainError("registry.gender_mismatch", "性别与身份证号码不符(按身份证号码应为男)"),
+            DomainError("registry.bad_phone", "手机号码应为以1开头的11位数字"),
+        ]
+    )
     response = render_error(exc)
     body = response.content.decode()
     assert response.status_code == 400
