@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 HRSS := $(PY) -m hrss
 export HRSS_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: lock setup check lint typecheck imports migrations-check test test-fast demo serve bench clean openapi
+.PHONY: lock setup browser-deps check lint typecheck imports migrations-check test test-fast demo serve bench clean openapi
 
 setup: $(VENV)/.installed
 
@@ -44,7 +44,16 @@ migrations-check: setup
 
 check: lint typecheck imports migrations-check
 
-test: check
+# Browser tests drive Debian's Chromium (Playwright's own download does not work here);
+# Noto CJK renders Chinese pages and is embedded in the PDFs the platform issues.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; then \
+	  echo "installing chromium and fonts-noto-cjk (Debian packages)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+test: check browser-deps
 	$(VENV)/bin/pytest --create-db -q
 
 test-fast: setup

@@ -35,6 +35,9 @@ FIELD_ENCRYPTION_KEYS = env_bytes_key("HRSS_FIELD_KEY", dev_seed="field", length
 BLIND_INDEX_KEY = env_bytes_key("HRSS_INDEX_KEY", dev_seed="index", length=32)
 AUDIT_CHAIN_KEY = env_bytes_key("HRSS_AUDIT_KEY", dev_seed="audit", length=32)
 SM2_PRIVATE_KEY = os.environ.get("HRSS_SM2_PRIVATE_KEY", "")
+INSECURE_DEV_KEYS = env_bool("HRSS_INSECURE_DEV_KEYS", default=False) or DEBUG
+# Uploaded materials and issued certificates, content-addressed, outside the web root.
+HRSS_BLOB_DIR = Path(os.environ.get("HRSS_BLOB_DIR", VAR_DIR / "blobs"))
 
 ALLOWED_HOSTS = env_list("HRSS_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("HRSS_CSRF_TRUSTED_ORIGINS", default=[])
@@ -55,6 +58,7 @@ INSTALLED_APPS = [
     "hrss.insurance",
     "hrss.cards",
     "hrss.supervision",
+    "hrss.service_hall",
     "hrss.interop",
     "hrss.web",
 ]
