@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "hrss.supervision",
     "hrss.service_hall",
     "hrss.interop",
+    "hrss.synth",
     "hrss.web",
 ]
 

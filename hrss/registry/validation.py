@@ -17,7 +17,7 @@ from hrss.core import clock
 from hrss.core.errors import DomainError, ValidationFailed
 from hrss.core.identifiers import IdNumber, Uscc, parse_id_number, parse_uscc
 from hrss.core.parsing import parse_date
-from hrss.registry.industry import section_of
+from hrss.core.industry import section_of
 from hrss.registry.models import EndReason, LifeEventKind, LifeEventSource
 
 T = TypeVar("T")
