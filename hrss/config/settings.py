@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     "hrss.supervision",
     "hrss.service_hall",
     "hrss.interop",
-    "hrss.synth",
     "hrss.web",
 ]
 
