@@ -247,6 +247,8 @@ class References:
 
 
 class EmploymentImporter(AuditedImporter):
+    """用工备案 rows; the same person, employer and start date twice in a file is a reject."""
+
     spec = FileSpec(
         "employment", ("id_number", "uscc", "start_date"), ("end_date", "end_reason", "occupation")
     )
@@ -259,6 +261,10 @@ class EmploymentImporter(AuditedImporter):
         "occupation",
         "filed_at",
     )
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.duplicates = DuplicateTracker("同一人员、单位和入职日期的备案")
 
     def prepare(self, rows: Sequence[SourceRow]) -> Prepared:
         out, now, refs = Prepared(), db_datetime(clock.now()), References(rows, employer_col="uscc")
@@ -277,7 +283,7 @@ class EmploymentImporter(AuditedImporter):
             except DomainError as error:
                 out.rejects.append(Reject.from_error(row, error))
                 continue
-            out.items.append(
+            out.add(
                 (
                     person,
                     employer,
@@ -286,7 +292,8 @@ class EmploymentImporter(AuditedImporter):
                     d.end_reason,
                     d.occupation,
                     now,
-                )
+                ),
+                self.duplicates.check((person, employer, d.start_date), row),
             )
         return out
 
@@ -298,6 +305,10 @@ class EmploymentImporter(AuditedImporter):
 class LifeEventImporter(AuditedImporter):
     spec = FileSpec("life_events", ("id_number", "event", "event_date", "source"))
     FIELDS = ("person", "event", "event_date", "source", "recorded_at")
+
+    def __init__(self, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.duplicates = DuplicateTracker("同一人员、事件和日期的记录")
 
     def prepare(self, rows: Sequence[SourceRow]) -> Prepared:
         out, now, refs = Prepared(), db_datetime(clock.now()), References(rows)
@@ -313,7 +324,8 @@ class LifeEventImporter(AuditedImporter):
             except DomainError as error:
                 out.rejects.append(Reject.from_error(row, error))
                 continue
-            out.items.append((person, d.event, db_date(d.event_date), d.source, now))
+            item = (person, d.event, db_date(d.event_date), d.source, now)
+            out.add(item, self.duplicates.check((person, d.event, d.event_date), row))
         return out
 
     def write(self, items: Sequence[Any]) -> tuple[int, int]:

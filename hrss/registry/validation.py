@@ -16,8 +16,8 @@ from typing import TypeVar
 from hrss.core import clock
 from hrss.core.errors import DomainError, ValidationFailed
 from hrss.core.identifiers import IdNumber, Uscc, parse_id_number, parse_uscc
-from hrss.core.parsing import parse_date
 from hrss.core.industry import section_of
+from hrss.core.parsing import parse_date
 from hrss.registry.models import EndReason, LifeEventKind, LifeEventSource
 
 T = TypeVar("T")

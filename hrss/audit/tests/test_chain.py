@@ -105,3 +105,40 @@ def test_verify_command_exit_status(chain):
     _sql("UPDATE audit_auditentry SET reason = 'x' WHERE id = 1")
     with pytest.raises(CommandError, match="#1"):
         call_command("audit", "verify")
+
+
+def test_anchor_detects_truncation_even_with_the_head_rewritten(chain, tmp_path):
+    import json
+
+    from django.core.management import CommandError, call_command
+
+    from hrss.audit.anchor import anchor_check, anchor_create
+    from hrss.audit.chain import head_tag
+    from hrss.audit.services import _key
+
+    anchor = anchor_create()
+    assert anchor_check(anchor).ok
+    path = tmp_path / "anchor.json"
+    path.write_text(json.dumps(anchor))
+    call_command("audit", "verify", "--anchor", str(path))
+
+    # An insider with the HMAC key cuts the last two rows and rewrites the head to match.
+    _unlock_log()
+    _sql("DELETE FROM audit_auditentry WHERE id >= 5")
+    tag4 = chain[3].tag
+    AuditHead.objects.filter(pk=1).update(
+        last_id=4, count=4, last_tag=tag4, tag=head_tag(_key(), 4, tag4, 4)
+    )
+    assert audit_verify().ok  # the chain alone cannot tell ...
+    check = anchor_check(anchor)  # ... the signed anchor can
+    assert (check.ok, check.problem) == (False, "anchored row #6 is missing (log truncated)")
+    with pytest.raises(CommandError, match="anchor check failed"):
+        call_command("audit", "verify", "--anchor", str(path))
+
+
+def test_forged_anchor_is_refused(chain):
+    from hrss.audit.anchor import anchor_check, anchor_create
+
+    anchor = anchor_create()
+    anchor["count"] = 999
+    assert anchor_check(anchor).problem == "anchor signature does not verify"
