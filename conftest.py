@@ -57,6 +57,11 @@ def _reseed_reference_data():
         load_regions(Region)
     if not Parameter.objects.exists():
         load_statutory_rates(Parameter)
+    from hrss.service_hall.models import RequiredMaterial, ServiceItem
+    from hrss.service_hall.seed import load_service_catalog
+
+    if not ServiceItem.objects.exists():
+        load_service_catalog(ServiceItem, RequiredMaterial)
 
 
 @pytest.fixture

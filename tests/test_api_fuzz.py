@@ -37,7 +37,9 @@ def _send(client, case):
     if case.media_type == "application/json":
         return method(path, data=json.dumps(case.body), content_type="application/json", **headers)
     if case.media_type == "multipart/form-data" and isinstance(case.body, dict):
-        return method(path, data=case.body, **headers)
+        # A browser never sends a null form field; the test client cannot encode one.
+        data = {k: v for k, v in case.body.items() if v is not None}
+        return method(path, data=data, **headers)
     return method(path, **headers)
 
 

@@ -36,6 +36,9 @@ BLIND_INDEX_KEY = env_bytes_key("HRSS_INDEX_KEY", dev_seed="index", length=32)
 AUDIT_CHAIN_KEY = env_bytes_key("HRSS_AUDIT_KEY", dev_seed="audit", length=32)
 SM2_PRIVATE_KEY = os.environ.get("HRSS_SM2_PRIVATE_KEY", "")
 INSECURE_DEV_KEYS = env_bool("HRSS_INSECURE_DEV_KEYS", default=False) or DEBUG
+# Where the public reaches the platform (QR codes on certificates point here).
+HRSS_PUBLIC_BASE_URL = os.environ.get("HRSS_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
+HRSS_BUREAU_NAME = os.environ.get("HRSS_BUREAU_NAME", "湖北省人力资源和社会保障厅")
 # Uploaded materials and issued certificates, content-addressed, outside the web root.
 HRSS_BLOB_DIR = Path(os.environ.get("HRSS_BLOB_DIR", VAR_DIR / "blobs"))
 
@@ -176,5 +179,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("HRSS_LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -4,10 +4,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from hrss.config.api import citizen_api, staff_api
+from hrss.service_hall import certificate_views
 
 urlpatterns = [
     path("", include("hrss.web.urls")),
     path("", include("hrss.iam.urls")),
+    path("", include((certificate_views.urlpatterns, certificate_views.app_name))),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/citizen/v1/", citizen_api.urls),
