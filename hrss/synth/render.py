@@ -70,14 +70,22 @@ def _paid_on(job: Job, mi: int, last: int) -> str:
     return day_text(mi, job.employer.pay_day)
 
 
-def _contributions(plan: Plan, job: Job, ctx: Ctx, out: list[str], paid: dict[int, int]) -> None:
+def _contributions(
+    plan: Plan, job: Job, ctx: Ctx, out: list[str], paid: dict[int, int], seen: set[tuple[str, int]]
+) -> None:
+    """One row per insurance and month; a month the same employer already paid (a rehire
+    within the month) is not paid twice: contributions are unique per employer and month."""
     if not job.enrolled:
         return
     first, last = pension_months(job, ctx.span.last)
     first = max(first, month_index(job.start) + job.contrib_delay)
     prefix = f"{plan.person.id_number},{job.employer.uscc if job.employer else ''},"
     cache: dict[int, list[tuple[str, str, str, str]]] = {}
+    payer = job.employer.uscc if job.employer else ""
     for mi in ctx.span.months(first, last):
+        if (payer, mi) in seen:
+            continue
+        seen.add((payer, mi))
         base = job.base_override.get(mi) or base_for(job, mi // 12)
         rows = cache.get(base) or cache.setdefault(base, _amounts(job, base))
         paid_on, m = _paid_on(job, mi, ctx.span.last), month_text(mi)
@@ -147,11 +155,12 @@ def render(plan: Plan, ctx: Ctx, sink: Sink) -> None:
     """Append the plan's lines to ``sink``."""
     lines, who = sink.lines, plan.person.id_number
     paid: dict[int, int] = {}
+    seen: set[tuple[str, int]] = set()
     _person(plan, lines["persons"])
     for job in plan.jobs:
         _employment(plan, job, lines["employment"])
         _enrolments(plan, job, lines["enrolments"])
-        _contributions(plan, job, ctx, lines["contributions"], paid)
+        _contributions(plan, job, ctx, lines["contributions"], paid, seen)
     _payments(plan, ctx, lines["benefit_payments"])
     for event, day, source in plan.events:
         lines["life_events"].append(f"{who},{event},{day.isoformat()},{source}\n")
