@@ -59,8 +59,17 @@ test: check browser-deps
 test-fast: setup
 	$(VENV)/bin/pytest -q -x
 
+DEMO_PERSONS ?= 20000
+DEMO_CITY := $(HRSS_VAR_DIR)/demo-city
+# The synthetic city ends with the last complete month (the importers refuse future dates).
+DEMO_AS_OF := $(shell date -d "$$(date +%Y-%m-01) -1 day" +%F)
+
 demo: setup
 	HRSS_INSECURE_DEV_KEYS=1 $(HRSS) migrate --no-input
+	@if [ ! -f $(DEMO_CITY)/.loaded ]; then \
+	  HRSS_INSECURE_DEV_KEYS=1 $(HRSS) synth --persons $(DEMO_PERSONS) --seed 2026 --as-of $(DEMO_AS_OF) --out $(DEMO_CITY) && \
+	  HRSS_INSECURE_DEV_KEYS=1 $(HRSS) load_province $(DEMO_CITY) && touch $(DEMO_CITY)/.loaded; \
+	fi
 	HRSS_INSECURE_DEV_KEYS=1 $(HRSS) demo_seed
 	HRSS_INSECURE_DEV_KEYS=1 $(HRSS) collectstatic --no-input -v 0
 	HRSS_INSECURE_DEV_KEYS=1 HRSS_SECURE_COOKIES=0 $(HRSS) serve_demo
