@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "hrss.supervision",
     "hrss.service_hall",
     "hrss.interop",
+    "hrss.analytics",
     "hrss.synth",
     "hrss.web",
 ]

@@ -1,11 +1,18 @@
 """Medical claims: an external feed from the medical-insurance (医保) system, kept
-for monitoring rules (分解住院, 串换, 回流药 ...). HRSS does not settle claims."""
+for monitoring rules (分解住院, 串换, 回流药 ...). HRSS does not settle claims.
+
+Screening runs, the cases their hits open, and the cases' events (see README.md).
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+from django.conf import settings
 from django.db import models
 
 from hrss.registry.models import Person
+from hrss.supervision.workflow import CaseAction, CaseStatus
 
 
 class VisitType(models.TextChoices):
@@ -73,3 +80,113 @@ class ClaimItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_code} × {self.quantity}"
+
+
+# --- Screening: runs, cases and their events -------------------------------------------
+
+
+class ScreeningRun(models.Model):
+    """One run of the screening job: which rules, on which engine, what it found."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "运行中"
+        FINISHED = "finished", "已完成"
+        FAILED = "failed", "失败"
+
+    started_at = models.DateTimeField("开始时间")
+    finished_at = models.DateTimeField("结束时间", null=True, blank=True)
+    engine = models.CharField("计算引擎", max_length=16)
+    rules = models.CharField("规则", max_length=200)
+    as_of = models.DateField("筛查基准日")
+    status = models.CharField("状态", max_length=12, choices=Status.choices)
+    hits = models.PositiveIntegerField("命中", default=0)
+    opened = models.PositiveIntegerField("新立案件", default=0)
+    seen_again = models.PositiveIntegerField("再次命中", default=0)
+    unresolved = models.PositiveIntegerField("无法对应", default=0)
+    actor_name = models.CharField("发起人", max_length=150)
+    message = models.TextField("说明", blank=True)
+
+    class Meta:
+        verbose_name = "筛查批次"
+        verbose_name_plural = "筛查批次"
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"run #{self.pk} {self.engine} {self.as_of}"
+
+
+class ScreeningCase(models.Model):
+    """A screening hit under investigation: one open case per rule and subject."""
+
+    rule = models.CharField("规则", max_length=3, db_index=True)
+    subject_kind = models.CharField("对象类型", max_length=8)  # person, employer, claim
+    # The blind index (persons), USCC (employers) or claim_id (claims): never an ID number.
+    subject_key = models.CharField("对象", max_length=64)
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="screening_cases"
+    )
+    employer = models.ForeignKey(
+        "registry.Employer", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.PROTECT, related_name="screening_cases"
+    )
+    status = models.CharField("状态", max_length=16, choices=CaseStatus.choices)
+    detail = models.TextField("线索")
+    district = models.CharField("管辖地", max_length=6, db_index=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    amount_to_recover = models.DecimalField(
+        "应追回金额", max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    amount_recovered = models.DecimalField(
+        "已追回金额", max_digits=14, decimal_places=2, default=Decimal("0.00")
+    )
+    dismiss_reason = models.CharField("排除理由", max_length=200, blank=True)
+    first_seen = models.DateTimeField("首次发现")
+    last_seen = models.DateTimeField("最近命中")
+    first_run = models.ForeignKey(
+        ScreeningRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_run = models.ForeignKey(
+        ScreeningRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "监管案件"
+        verbose_name_plural = "监管案件"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["rule", "subject_key"],
+                condition=~models.Q(status="closed"),
+                name="one_open_case_per_rule_subject",
+            ),
+        ]
+        indexes = [models.Index(fields=["district", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.rule} case #{self.pk}"
+
+
+class CaseEvent(models.Model):
+    """One step of a case (the progress shown to staff is a query over these rows)."""
+
+    case = models.ForeignKey(ScreeningCase, on_delete=models.PROTECT, related_name="events")
+    action = models.CharField("操作", max_length=24, choices=CaseAction.choices)
+    from_status = models.CharField("原状态", max_length=16, blank=True)
+    to_status = models.CharField("新状态", max_length=16)
+    actor_id = models.BigIntegerField(null=True, blank=True)
+    actor_name = models.CharField("操作人", max_length=150)
+    at = models.DateTimeField("时间")
+    note = models.CharField("说明", max_length=200, blank=True)
+    amount = models.DecimalField("金额", max_digits=14, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        verbose_name = "案件记录"
+        verbose_name_plural = "案件记录"
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.at:%Y-%m-%d}"
