@@ -49,14 +49,14 @@ def _audit_guard(request):
 def _reseed_reference_data():
     """A transactional test's flush empties the tables that migrations seeded."""
     from hrss.insurance.models import Parameter
-    from hrss.insurance.seed import load_statutory_rates
+    from hrss.insurance.seed import load_reference_parameters
     from hrss.registry.models import Region
     from hrss.registry.seed import load_regions
 
     if not Region.objects.exists():
         load_regions(Region)
     if not Parameter.objects.exists():
-        load_statutory_rates(Parameter)
+        load_reference_parameters(Parameter)
     from hrss.service_hall.models import RequiredMaterial, ServiceItem
     from hrss.service_hall.seed import load_service_catalog
 

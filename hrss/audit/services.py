@@ -35,11 +35,18 @@ def _locked_head() -> AuditHead:
     return head
 
 
+def _text(value: str, limit: int) -> str:
+    """Audit text never carries control characters (NUL would also break PostgreSQL)."""
+    return "".join(ch for ch in value if ch >= " " or ch in "\t")[:limit]
+
+
 def _clean_extra(extra: Mapping[str, Any] | None) -> dict[str, Any]:
     """Keep JSON-stable scalars only (str/int/bool/None, lists of them)."""
     clean: dict[str, Any] = {}
     for k, v in (extra or {}).items():
-        if isinstance(v, bool | int | str) or v is None:
+        if isinstance(v, str):
+            clean[k] = _text(v, 500)
+        elif isinstance(v, bool | int) or v is None:
             clean[k] = v
         elif isinstance(v, list | tuple):
             clean[k] = [x if isinstance(x, bool | int | str) else str(x) for x in v]
@@ -71,7 +78,7 @@ def audit_record(
             "object_id": str(object_id),
             "person_id": person_id,
             "outcome": str(outcome),
-            "reason": reason[:200],
+            "reason": _text(reason, 200),
             "extra": _clean_extra(extra),
         }
         seq = head.last_id + 1

@@ -43,12 +43,14 @@ for _api in (citizen_api, staff_api):
     _install_handlers(_api)
 
 from hrss.insurance import api as insurance_api  # noqa: E402
+from hrss.insurance import public_api as insurance_public_api  # noqa: E402
 from hrss.registry import api as registry_api  # noqa: E402
 from hrss.service_hall import api as service_hall_api  # noqa: E402
 from hrss.service_hall import certificate_api  # noqa: E402
 
 citizen_api.add_router("/", registry_api.citizen_router)
 citizen_api.add_router("/", insurance_api.citizen_router)
+citizen_api.add_router("/", insurance_public_api.router)
 citizen_api.add_router("/", certificate_api.citizen_router)
 citizen_api.add_router("/", certificate_api.public_router)
 citizen_api.add_router("/", service_hall_api.citizen_router)

@@ -1,4 +1,9 @@
-"""Writes of insurance records. Atomic, audited, validated by the shared rules."""
+"""Writes of insurance records. Atomic, audited, validated by the shared rules.
+
+The benefit services live in their own modules (size budget) and are re-exported
+here, so every write of the area is found at ``insurance.services``: pension
+(``retirement``), unemployment benefit, transfers (``transfer``), certification.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,14 @@ from hrss.core.actors import Actor
 from hrss.core.errors import DomainError
 from hrss.core.money import to_fen
 from hrss.core.parsing import format_month
+from hrss.insurance.certification import (
+    certification_evidence_record as certification_evidence_record,
+)
+from hrss.insurance.certification import (
+    certification_evidence_record_many as certification_evidence_record_many,
+)
+from hrss.insurance.certification import certification_run as certification_run
+from hrss.insurance.certification import certification_self as certification_self
 from hrss.insurance.errors import InsuranceRecordExists
 from hrss.insurance.models import (
     BenefitPayment,
@@ -22,7 +35,19 @@ from hrss.insurance.models import (
     ParameterName,
     PersonalAccount,
 )
+from hrss.insurance.notices import notice_mark_delivered as notice_mark_delivered
+from hrss.insurance.retirement import pension_grant as pension_grant
 from hrss.insurance.selectors import parameter_value
+from hrss.insurance.transfer import pension_transfer_accept as pension_transfer_accept
+from hrss.insurance.transfer import pension_transfer_apply as pension_transfer_apply
+from hrss.insurance.transfer import pension_transfer_complete as pension_transfer_complete
+from hrss.insurance.transfer import pension_transfer_reject as pension_transfer_reject
+from hrss.insurance.transfer import pension_transfer_send as pension_transfer_send
+from hrss.insurance.transfer import pension_transfer_withdraw as pension_transfer_withdraw
+from hrss.insurance.unemployment import unemployment_benefit_grant as unemployment_benefit_grant
+from hrss.insurance.unemployment_payments import (
+    unemployment_benefits_pay_month as unemployment_benefits_pay_month,
+)
 from hrss.insurance.validation import (
     clean_benefit_payment,
     clean_contribution,

@@ -13,9 +13,9 @@ from django.db.models.functions import Coalesce
 from hrss.registry.models import Employer, Person
 
 
-def money_field(label: str) -> models.DecimalField:
+def money_field(label: str, *, null: bool = False) -> models.DecimalField:
     """Yuan with two decimals (exact to the fen)."""
-    return models.DecimalField(label, max_digits=14, decimal_places=2)
+    return models.DecimalField(label, max_digits=14, decimal_places=2, null=null, blank=null)
 
 
 class Insurance(models.TextChoices):
@@ -161,6 +161,21 @@ class ParameterName(models.TextChoices):
     UNEMPLOYMENT_EMPLOYER_RATE = "unemployment_employer_rate", "失业保险单位费率"
     UNEMPLOYMENT_EMPLOYEE_RATE = "unemployment_employee_rate", "失业保险个人费率"
     WORK_INJURY_BASE_RATE = "work_injury_base_rate", "工伤保险行业基准费率(按风险类别)"
+    PENSION_PAYMENT_MONTHS = "pension_payment_months", "个人账户养老金计发月数(子项为退休年龄)"
+    PENSION_PAYMENT_MONTHS_METHOD = (
+        "pension_payment_months_method",
+        "非整岁退休计发月数取值方法(0=按整岁,1=按月插值)",
+    )
+    TRANSITIONAL_PENSION_COEFFICIENT = "transitional_pension_coefficient", "过渡性养老金计发系数"
+    PENSION_MIN_CONTRIBUTION_MONTHS = (
+        "pension_min_contribution_months",
+        "按月领取基本养老金最低缴费月数",
+    )
+    TRANSFER_POOLED_FUND_RATIO = "transfer_pooled_fund_ratio", "转移接续统筹基金划转比例"
+    TRANSFER_STEP_WORKING_DAYS = "transfer_step_working_days", "转移接续每一环节时限(工作日)"
+    TRANSFER_CASE_WORKING_DAYS = "transfer_case_working_days", "转移接续全程时限(工作日)"
+    CERTIFICATION_VALID_MONTHS = "certification_valid_months", "待遇资格认证有效期(月)"
+    CERTIFICATION_WARNING_MONTHS = "certification_warning_months", "未认证提醒后暂停发放的期限(月)"
 
 
 class Parameter(models.Model):
