@@ -11,7 +11,7 @@ PY := $(VENV)/bin/python
 HRSS := $(PY) -m hrss
 export HRSS_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: lock setup browser-deps check lint typecheck imports migrations-check test test-fast demo serve bench clean openapi
+.PHONY: lock setup browser-deps bench-deps check lint typecheck imports migrations-check test test-fast demo serve bench clean openapi
 
 setup: $(VENV)/.installed
 
@@ -77,7 +77,12 @@ demo: setup
 openapi: setup  ## regenerate the committed OpenAPI documents
 	HRSS_INSECURE_DEV_KEYS=1 $(HRSS) openapi
 
-bench: setup
+bench-deps:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk >/dev/null; }
+
+bench: setup bench-deps
 	HRSS_INSECURE_DEV_KEYS=1 $(PY) -m bench
 
 clean:
