@@ -19,6 +19,7 @@ import os
 import secrets
 import string
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -63,10 +64,18 @@ def constant_time_equal(a: bytes | str, b: bytes | str) -> bool:
     return std_hmac.compare_digest(a, b)
 
 
+@lru_cache(maxsize=64)
+def _sm4(key: bytes) -> algorithms.SM4:
+    """The key schedule object, built once per key (bulk imports encrypt millions of fields)."""
+    return algorithms.SM4(key)
+
+
 def sm4_gcm_encrypt(key: bytes, plaintext: bytes, aad: bytes, nonce: bytes | None = None) -> bytes:
-    """Return ``nonce | ciphertext | tag``. Pass ``nonce`` only to check a known vector."""
+    """Return ``nonce | ciphertext | tag``. Pass ``nonce`` only to check a known vector.
+
+    A fresh random 96-bit nonce per call: never reused, never derived from the value."""
     nonce = nonce if nonce is not None else os.urandom(NONCE_BYTES)
-    encryptor = Cipher(algorithms.SM4(key), modes.GCM(nonce)).encryptor()
+    encryptor = Cipher(_sm4(key), modes.GCM(nonce)).encryptor()
     encryptor.authenticate_additional_data(aad)
     body = encryptor.update(plaintext) + encryptor.finalize()
     return nonce + body + encryptor.tag
@@ -74,7 +83,7 @@ def sm4_gcm_encrypt(key: bytes, plaintext: bytes, aad: bytes, nonce: bytes | Non
 
 def sm4_gcm_decrypt(key: bytes, blob: bytes, aad: bytes) -> bytes:
     nonce, body, tag = blob[:NONCE_BYTES], blob[NONCE_BYTES:-TAG_BYTES], blob[-TAG_BYTES:]
-    decryptor = Cipher(algorithms.SM4(key), modes.GCM(nonce, tag)).decryptor()
+    decryptor = Cipher(_sm4(key), modes.GCM(nonce, tag)).decryptor()
     decryptor.authenticate_additional_data(aad)
     try:
         return decryptor.update(body) + decryptor.finalize()
@@ -122,9 +131,21 @@ class FieldCipher:
         return bytes(blob)[1:2] != bytes([self._current])
 
 
+@lru_cache(maxsize=64)
+def _keyed_sm3(key: bytes, purpose: str) -> crypto_hmac.HMAC:
+    """An HMAC-SM3 context already keyed and fed the purpose; callers copy it."""
+    base = crypto_hmac.HMAC(key, hashes.SM3())
+    base.update(purpose.encode() + b"\x00")
+    return base
+
+
 def blind_index(key: bytes, purpose: str, value: str) -> str:
-    """Keyed, purpose-separated HMAC-SM3 of a normalised value, as 64 hex chars."""
-    return hmac_sm3(key, purpose.encode() + b"\x00" + value.encode()).hex()
+    """Keyed, purpose-separated HMAC-SM3 of a normalised value, as 64 hex chars.
+
+    Equal to ``hmac_sm3(key, purpose || 0x00 || value)``; the keyed context is reused."""
+    h = _keyed_sm3(key, purpose).copy()
+    h.update(value.encode())
+    return h.finalize().hex()
 
 
 @dataclass(frozen=True)

@@ -317,3 +317,14 @@ def test_sm2_signer_of_another_key_does_not_verify(keypair_signer: Sm2Signer) ->
     other = sm2_generate_keypair()
     signature = Sm2Signer(private_key=other.private_key, public_key=other.public_key).sign(b"m")
     assert not keypair_signer.verify(b"m", signature)
+
+
+def test_blind_index_equals_the_plain_hmac_of_purpose_and_value():
+    from hrss.core.crypto import blind_index, hmac_sm3
+
+    key = bytes(range(32))
+    for purpose, value in (("id_number", "420106198503141235"), ("phone", "13812341234")):
+        expected = hmac_sm3(key, purpose.encode() + b"\x00" + value.encode()).hex()
+        assert blind_index(key, purpose, value) == expected
+    assert blind_index(key, "id_number", "x") != blind_index(key, "phone", "x")
+    assert blind_index(key, "id_number", "x") != blind_index(bytes(32), "id_number", "x")
