@@ -11,13 +11,25 @@ PY := $(VENV)/bin/python
 HRSS := $(PY) -m hrss
 export HRSS_VAR_DIR ?= $(CURDIR)/var
 
-.PHONY: lock setup browser-deps bench-deps check lint typecheck imports migrations-check test test-fast demo serve bench clean openapi
+.PHONY: lock setup assets browser-deps bench-deps check lint typecheck imports migrations-check test test-fast demo serve bench clean openapi
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed assets
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# Front-end assets come from the npm registry at build time (pinned in frontend/package-lock.json)
+# and are served by the platform itself: never a CDN at run time.
+VENDOR := hrss/web/static/vendor
+assets: $(VENDOR)/.installed
+
+$(VENDOR)/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --silent
+	mkdir -p $(VENDOR)
+	cp frontend/node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx.min.js
+	cp frontend/node_modules/echarts/dist/echarts.min.js $(VENDOR)/echarts.min.js
+	touch $@
 
 $(VENV)/.installed: requirements.lock pyproject.toml | $(UV)
 	test -x $(PY) || $(UV) venv --quiet --python $(PYTHON) $(VENV)

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "hrss.registry",
     "hrss.insurance",
     "hrss.cards",
+    "hrss.employment",
     "hrss.supervision",
     "hrss.service_hall",
     "hrss.interop",

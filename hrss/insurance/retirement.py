@@ -325,3 +325,36 @@ def _create_claim(
         monthly_amount=result.total,
         calculation=[asdict(step) for step in result.steps],
     )
+
+
+def pension_grant_problems(
+    *,
+    person: Person,
+    category: str,
+    retirement_month: str | date | None = None,
+    employer_agreed: bool = False,
+    region: str | None = None,
+    deemed_months: int = 0,
+) -> list[DomainError]:
+    """Every condition ``pension_grant`` would find unmet, in the same words; writes nothing.
+
+    For the service hall's pre-review (so the applicant learns at submission what the
+    approval would refuse). A missing parameter is raised, not listed: it is the
+    agency's to fix, not the applicant's.
+    """
+    try:
+        _check_grant(
+            person=person,
+            category=_clean_category(category, person),
+            retirement_month=retirement_month,
+            employer_agreed=employer_agreed,
+            region=region or person.district,
+            deemed_months=deemed_months,
+        )
+    except ValidationFailed as failed:
+        return list(failed.errors)
+    except ParameterMissing:
+        raise
+    except DomainError as error:
+        return [error]
+    return []

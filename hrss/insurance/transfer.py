@@ -230,3 +230,14 @@ def pension_transfer_withdraw(
 ) -> PensionTransfer:
     """The applicant withdraws before the new place has accepted."""
     return _advance(actor=actor, transfer=transfer, action=TransferAction.WITHDRAW, on=on)
+
+
+def pension_transfer_problems(
+    *, person: Person, from_region: str, to_region: str
+) -> list[DomainError]:
+    """Every reason ``pension_transfer_apply`` would refuse, in the same words; writes
+    nothing (for the service hall's pre-review)."""
+    problems = _apply_problems(person, from_region.strip(), to_region.strip())
+    if PensionTransfer.objects.filter(person=person, status__in=OPEN_STATUSES).exists():
+        problems.append(DomainError("insurance.transfer_open", "已有正在办理的转移接续申请"))
+    return problems

@@ -79,7 +79,8 @@ def test_conditions_are_pre_reviewed_with_the_materials(zhang):
     codes = [p["code"] for p in returned.events.get(action="return").detail]
     assert codes == [
         "condition.unemployment_contribution_short",
-        "condition.still_employed",
+        "condition.unemployment_no_separation",
+        "condition.unemployment_not_registered",
         "material.missing",
         "material.missing",
     ]
