@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet, Sum
 
 from hrss.insurance.errors import ParameterMissing
 from hrss.insurance.models import (
+    BenefitPayment,
     Contribution,
     Enrolment,
     Insurance,
@@ -162,6 +163,11 @@ def contribution_list_for_person(
 
 def personal_account_list(*, person: Person) -> QuerySet[PersonalAccount]:
     return person.personal_accounts.order_by("year")
+
+
+def benefit_payment_list(*, person: Person) -> QuerySet[BenefitPayment]:
+    """Benefits paid to the person (待遇发放), the latest month first."""
+    return person.benefit_payments.order_by("-period", "benefit", "region")
 
 
 def paid_months(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from hrss.core.masking import mask_name
 from hrss.iam.models import Role
 from hrss.insurance.records import person_records
+from hrss.insurance.selectors import benefit_payment_list
 from hrss.registry import selectors as registry
 from hrss.service_hall import selectors as hall
 from hrss.service_hall.pages_common import (
@@ -24,6 +25,7 @@ from hrss.service_hall.pages_common import (
 from hrss.web.charts import bar_chart
 
 RECENT = 5
+RECENT_PAYMENTS = 24  # 待遇发放 rows shown on the record page (two years of monthly pay)
 EMPLOYEES_PER_PAGE = 50
 MONTHS_IN_YEAR = 12
 citizen_page = role_required(frozenset({Role.CITIZEN}), _("个人权益记录由参保人本人登录查询"))
@@ -47,12 +49,14 @@ def me(request: HttpRequest) -> HttpResponse:
 @citizen_page
 @require_GET
 def records(request: HttpRequest) -> HttpResponse:
-    """个人权益记录: enrolments, pension months per year (chart and table), personal account."""
+    """个人权益记录: enrolments, pension months per year (chart and table), personal account,
+    and the latest benefit payments (待遇发放)."""
     person = registry.person_of_account(actor=account_of(request))
     found = person_records(person=person)
     by_year = [(str(y.year), y.months) for y in found.pension_months_by_year]
     context = {
         "records": found,
+        "payments": benefit_payment_list(person=person)[:RECENT_PAYMENTS],
         "chart": bar_chart(by_year, max_value=MONTHS_IN_YEAR),
         "person_masked": f"{mask_name(person.name)} {person.id_number_masked}",
     }
