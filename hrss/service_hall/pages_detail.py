@@ -95,7 +95,7 @@ def detail_context(detail: ApplicationDetail, *, staff: bool = False) -> dict[st
         "notice": detail.notice,
         "notice_items": _notice_items(detail.notice),
         "is_final": app.status in FINAL_STATES,
-        "has_result": app.status in (Status.COMPLETED, Status.REJECTED),
+        "has_result": app.status in (Status.APPROVED, Status.COMPLETED, Status.REJECTED),
     }
 
 

@@ -13,6 +13,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hrss.core import clock
+from hrss.service_hall.form_fields import FieldSpec
 
 MAX_NOTICE_ITEMS = 20
 KPI_MAX_DAYS = 366
@@ -59,6 +60,57 @@ class UploadForm(AccessibleForm):
     file = forms.FileField(
         label=_("选择文件"), error_messages={"required": _("请选择要上传的文件")}
     )
+
+
+def _widget(spec: FieldSpec, *, required: bool) -> forms.Widget:
+    if spec.kind == "choice":
+        blank = [] if required else [("", _("不选择"))]
+        return forms.RadioSelect(choices=[*blank, *spec.choices])
+    if spec.kind == "bool":
+        return forms.CheckboxInput(check_test=lambda v: str(v).lower() in ("1", "true", "on"))
+    attrs = {
+        "month": {"type": "month", "placeholder": "YYYY-MM"},
+        "date": {"type": "date"},
+        "region": {"inputmode": "numeric", "maxlength": "6", "autocomplete": "off"},
+        "uscc": {"maxlength": "18", "autocomplete": "off", "spellcheck": "false"},
+    }.get(spec.kind, {"maxlength": "200"})
+    return forms.TextInput(attrs)
+
+
+class ApplicationDataForm(VersionForm):
+    """申请信息: the item's form fields (:mod:`hrss.service_hall.form_fields`), drawn as
+    plain inputs. The page does not check them: the service does, and its errors are put
+    next to each field (all at once)."""
+
+    def __init__(
+        self, *args: Any, specs: Iterable[FieldSpec], gender: int | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.specs = tuple(specs)
+        for spec in self.specs:
+            required = spec.is_required(gender)
+            label = _("{label}(必填)").format(label=spec.label) if required else spec.label
+            field = forms.CharField(
+                label=str(label),
+                required=False,
+                help_text=str(spec.help_text),
+                widget=_widget(spec, required=required),
+            )
+            if spec.help_text:
+                field.widget.attrs["aria-describedby"] = f"{spec.name}-help"
+            self.fields[spec.name] = field
+
+    @classmethod
+    def drawn(
+        cls, specs: Iterable[FieldSpec], form: dict[str, Any], version: int, gender: int | None
+    ) -> ApplicationDataForm:
+        """The form as drawn: the stored values and the version seen."""
+        initial = {name: ("on" if value is True else value) for name, value in form.items()}
+        return cls(initial={**initial, "version": version}, specs=specs, gender=gender)
+
+    def raw(self) -> dict[str, str]:
+        """What the person posted for each field, as text (an unticked box is '')."""
+        return {spec.name: str(self.data.get(spec.name, "")) for spec in self.specs}
 
 
 class WithdrawForm(VersionForm):

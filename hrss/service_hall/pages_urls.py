@@ -13,6 +13,7 @@ portal_patterns = [
     path("me/applications/", views_portal.application_list, name="applications"),
     path(APP, views_portal.application_detail, name="application"),
     path(APP + "materials/<str:code>/", views_portal.upload, name="upload"),
+    path(APP + "form/", views_portal.update_form, name="update_form"),
     path(APP + "reuse/", views_portal.reuse, name="reuse"),
     path(APP + "submit/", views_portal.submit, name="submit"),
     path(APP + "resubmit/", views_portal.resubmit, name="resubmit"),

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from hrss.iam.models import Role
 from hrss.service_hall import selectors, services
+from hrss.service_hall.form_fields import fields_for, has_required_fields
 from hrss.service_hall.models import ApplicantKind, Category, ServiceItem
 from hrss.service_hall.pages_common import account_of, applicant_page, type_names
 from hrss.service_hall.pages_forms import SearchForm
@@ -68,6 +69,7 @@ def item_detail(request: HttpRequest, code: str) -> HttpResponse:
         "instant_url": reverse(page) if page else "",
         "may_apply": role == APPLICANT_ROLE.get(ApplicantKind(item.applicant)),
         "for_employer": item.applicant == ApplicantKind.EMPLOYER,
+        "form_fields": fields_for(item.code),
     }
     return render(request, "service_hall/portal/item.html", context)
 
@@ -85,4 +87,8 @@ def apply(request: HttpRequest, code: str) -> HttpResponse:
     )
     if draft is None:
         draft = services.application_create_draft(actor=account, item_code=code)
-    return redirect("portal:application", application_id=draft.pk)
+    url = reverse("portal:application", args=[draft.pk])
+    gender = draft.person.gender if draft.person is not None else None
+    if has_required_fields(draft.item.code, gender):
+        url += "#application-form"  # the fields to fill in first
+    return redirect(url)

@@ -17,8 +17,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from hrss.core.errors import ValidationFailed
 from hrss.service_hall import selectors, services
 from hrss.service_hall.errors import ServiceHallError, StaleVersion, invalid
+from hrss.service_hall.form_fields import FieldSpec, fields_for
 from hrss.service_hall.models import Application
 from hrss.service_hall.pages_common import (
     STATUS_LABELS,
@@ -31,7 +33,13 @@ from hrss.service_hall.pages_common import (
     type_names,
 )
 from hrss.service_hall.pages_detail import detail_context
-from hrss.service_hall.pages_forms import SubmitForm, UploadForm, VersionForm, WithdrawForm
+from hrss.service_hall.pages_forms import (
+    ApplicationDataForm,
+    SubmitForm,
+    UploadForm,
+    VersionForm,
+    WithdrawForm,
+)
 from hrss.service_hall.pages_result_pdf import result_pdf
 from hrss.service_hall.workflow import EDITABLE_STATES, Action, Status, allowed_actions
 
@@ -76,12 +84,48 @@ def _material_rows(app: Application, links: dict[str, Any], forms: dict[str, Upl
     ]
 
 
+def _gender(app: Application) -> int | None:
+    return app.person.gender if app.person is not None else None
+
+
+def _form_values(specs: tuple[FieldSpec, ...], form: dict[str, Any]) -> list[tuple[str, str]]:
+    """The stored application form in words (choice labels, 是/否), for reading."""
+    rows = []
+    for spec in specs:
+        value = form.get(spec.name)
+        if value is None or value == "":
+            continue
+        if spec.kind == "bool":
+            text = _("是") if value is True else _("否")
+        else:
+            text = str(dict(spec.choices).get(str(value), value))
+        rows.append((str(spec.label), text))
+    return rows
+
+
+def _data_form_context(app: Application, data_form: ApplicationDataForm | None) -> dict[str, Any]:
+    specs = fields_for(app.item.code)
+    form = app.form or {}
+    if specs and data_form is None and app.status in EDITABLE_STATES:
+        data_form = ApplicationDataForm.drawn(specs, form, app.version, _gender(app))
+    return {
+        "data_form": data_form,
+        "data_errors": [
+            (name, error)
+            for name, errors in (data_form.errors.items() if data_form is not None else [])
+            for error in errors
+        ],
+        "form_values": _form_values(specs, form),
+    }
+
+
 def _detail_page(
     request: HttpRequest,
     app: Application,
     *,
     upload_forms: dict[str, UploadForm] | None = None,
     withdraw_form: WithdrawForm | None = None,
+    data_form: ApplicationDataForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     detail = selectors.application_detail(application=app)
@@ -89,6 +133,7 @@ def _detail_page(
     forms = upload_forms or {}
     context = {
         **detail_context(detail),
+        **_data_form_context(app, data_form),
         "materials": _material_rows(app, links, forms),
         "upload_errors": [(code, f.errors.get("file")) for code, f in forms.items() if f.errors],
         "editable": app.status in EDITABLE_STATES,
@@ -144,6 +189,33 @@ def upload(request: HttpRequest, application_id: int, code: str) -> HttpResponse
             messages.success(request, _("材料已上传"))
             return redirect(DETAIL, application_id=application_id)
     return _detail_page(request, app, upload_forms={code: form}, status=400)
+
+
+@applicant_page
+@require_POST
+def update_form(request: HttpRequest, application_id: int) -> HttpResponse:
+    """Save 申请信息; every refused field is shown next to it, all at once (400)."""
+    app = _access(request, application_id)
+    form = ApplicationDataForm(request.POST, specs=fields_for(app.item.code), gender=_gender(app))
+    version = _valid(VersionForm(request.POST))["version"]
+    try:
+        services.application_update_form(
+            actor=account_of(request),
+            application_id=application_id,
+            version=version,
+            form=form.raw(),
+        )
+    except StaleVersion as error:
+        back = reverse(DETAIL, args=[application_id])
+        return conflict_page(request, error, seen=version, back_url=back)
+    except ValidationFailed as failed:
+        for problem in failed.errors:
+            field = problem.extra.get("field")
+            form.add_error(field if field in form.fields else None, problem.message)
+        form.mark_errors()
+        return _detail_page(request, app, data_form=form, status=400)
+    messages.success(request, _("申请信息已保存"))
+    return redirect(DETAIL, application_id=application_id)
 
 
 @applicant_page

@@ -5,6 +5,7 @@ from hrss.service_hall.services.applications import (
     application_resubmit,
     application_submit,
     application_submit_new,
+    application_update_form,
     application_withdraw,
 )
 from hrss.service_hall.services.handling import (
@@ -35,6 +36,7 @@ __all__ = [
     "application_start_review",
     "application_submit",
     "application_submit_new",
+    "application_update_form",
     "application_withdraw",
     "material_upload",
     "notification_create_for_event",

@@ -12,10 +12,13 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
+from hrss.audit.services import audit_record
 from hrss.core import clock
 from hrss.core.actors import Actor
+from hrss.core.errors import InvalidTransition
 from hrss.core.models import calendar_overrides
 from hrss.core.workdays import add_working_days
+from hrss.service_hall.form_fields import clean_form as clean_item_form
 from hrss.service_hall.models import Application, ApplicationChannel
 from hrss.service_hall.prereview import notice_text, prereview, problems_as_detail
 from hrss.service_hall.selectors.access import is_applicant_side
@@ -38,7 +41,7 @@ from hrss.service_hall.services.transitions import (
     record_event,
 )
 from hrss.service_hall.timelimits import pause_length
-from hrss.service_hall.workflow import INITIAL, Action
+from hrss.service_hall.workflow import EDITABLE_STATES, INITIAL, Action
 
 
 def _new_application(
@@ -218,5 +221,49 @@ def application_withdraw(
         action=Action.WITHDRAW,
         note=reason.strip()[:500],
         changes={"closed_at": clock.now(), "clock_paused_on": None},
+    )
+    return application
+
+
+UPDATE_FORM = "update_form"
+
+
+@transaction.atomic
+def application_update_form(
+    *, actor: Actor, application_id: int, version: int, form: dict[str, Any]
+) -> Application:
+    """Fill in the application form (申请信息) of a draft or returned application.
+
+    ``form`` is checked field by field against the item's registry
+    (:mod:`hrss.service_hall.form_fields`); every problem is reported at once
+    (``ValidationFailed``) and nothing is written. The stored form becomes the cleaned
+    fields. Not a transition: no event row, one ``application.update_form`` audit row,
+    and the version moves on.
+    """
+    application = lock_application(
+        actor=actor, application_id=application_id, allowed=is_applicant_side, version=version
+    )
+    if application.status not in EDITABLE_STATES:
+        raise InvalidTransition(
+            "application.invalid_transition",
+            "申请已提交,当前不能修改申请信息",
+            extra={"status": str(application.status), "action": UPDATE_FORM},
+        )
+    gender = application.person.gender if application.person is not None else None
+    cleaned = clean_form(clean_item_form(application.item.code, form or {}, gender=gender))
+    application.form = cleaned
+    application.version += 1
+    application.save(update_fields=["form", "version"])
+    audit_record(
+        actor=actor,
+        action="application.update_form",
+        object_type="service_hall.application",
+        object_id=application.pk,
+        person_id=application.person_id,
+        extra={
+            "item": application.item.code,
+            "fields": sorted(cleaned),
+            "version": application.version,
+        },
     )
     return application

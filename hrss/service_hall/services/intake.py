@@ -11,18 +11,16 @@ from typing import Any
 
 from hrss.core.actors import Actor
 from hrss.core.crypto import sm3_hex
-from hrss.core.errors import DomainError
-from hrss.core.identifiers import parse_id_number
 from hrss.iam.models import Account, Role
 from hrss.registry.models import Employer, Person
 from hrss.registry.selectors import employer_get_by_uscc
 from hrss.service_hall.errors import IdempotencyMismatch, WrongApplicant, invalid
+from hrss.service_hall.form_fields import holds_id_number
 from hrss.service_hall.models import ApplicantKind, Application, ServiceItem
 
 MAX_FORM_BYTES = 16 * 1024
 MAX_FORM_DEPTH = 4
 KEY_RE = re.compile(r"^[\x21-\x7e]{1,255}$")  # visible ASCII, as the IETF draft allows
-ID_LIKE_RE = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
 
 
 def applicant_context(actor: Actor, item: ServiceItem) -> tuple[Person | None, Employer | None]:
@@ -52,16 +50,6 @@ def _depth(value: Any, level: int = 0) -> int:
     return level
 
 
-def _holds_id_number(text: str) -> bool:
-    for match in ID_LIKE_RE.finditer(text):
-        try:
-            parse_id_number(match.group(1))
-        except DomainError:
-            continue
-        return True
-    return False
-
-
 def clean_form(form: dict[str, Any] | None) -> dict[str, Any]:
     """The form as stored: a JSON object, small and shallow, with no ID number in it."""
     form = form or {}
@@ -70,7 +58,7 @@ def clean_form(form: dict[str, Any] | None) -> dict[str, Any]:
     text = json.dumps(form, ensure_ascii=False)
     if len(text.encode()) > MAX_FORM_BYTES or _depth(form) > MAX_FORM_DEPTH:
         raise invalid("application.form_too_large", "申请表内容过多")
-    if _holds_id_number(text):
+    if holds_id_number(text):
         raise invalid(
             "application.form_contains_id_number",
             "申请表中不能填写身份证号码(系统已根据您的账户获取,无需重复填写)",
