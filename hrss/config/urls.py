@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("hrss.iam.urls")),
     path("", include((certificate_views.urlpatterns, certificate_views.app_name))),
     path("", include("hrss.service_hall.pages_urls")),
+    path("supervision/", include("hrss.supervision.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/citizen/v1/", citizen_api.urls),

@@ -28,6 +28,7 @@ from hrss.supervision.workflow import OPEN_STATUSES, CaseAction, CaseStatus
 
 CHUNK = 2000
 STALE_RUN_HOURS = 12
+ACTIVE_RUN_STATUSES = (ScreeningRun.Status.QUEUED, ScreeningRun.Status.RUNNING)
 
 
 @dataclass
@@ -54,19 +55,33 @@ class Target:
     district: str
 
 
-def run_start(*, actor: Actor, engine: str, rules: Sequence[str], as_of: date) -> ScreeningRun:
-    """Record a new run; refused while another started less than 12 hours ago runs."""
+def run_busy(exclude: int | None = None) -> bool:
+    """Is another run queued or running (started less than 12 hours ago)?"""
+    since = clock.now() - timedelta(hours=STALE_RUN_HOURS)
+    busy = ScreeningRun.objects.select_for_update().filter(
+        status__in=ACTIVE_RUN_STATUSES, started_at__gte=since
+    )
+    return busy.exclude(pk=exclude).exists() if exclude else busy.exists()
+
+
+def run_start(
+    *, actor: Actor, engine: str, rules: Sequence[str], as_of: date,
+    run: ScreeningRun | None = None,
+) -> ScreeningRun:  # fmt: skip
+    """Record a new run (or start a queued one); refused while another runs."""
     with transaction.atomic():
-        since = clock.now() - timedelta(hours=STALE_RUN_HOURS)
-        busy = ScreeningRun.objects.select_for_update().filter(
-            status=ScreeningRun.Status.RUNNING, started_at__gte=since
-        )
-        if busy.exists():
+        if run_busy(exclude=run.pk if run else None):
             raise ScreeningBusy()
-        return ScreeningRun.objects.create(
-            started_at=clock.now(), engine=engine, rules=",".join(rules), as_of=as_of,
-            status=ScreeningRun.Status.RUNNING, actor_name=actor.get_username()[:150],
-        )  # fmt: skip
+        fields = {
+            "started_at": clock.now(), "engine": engine, "rules": ",".join(rules),
+            "as_of": as_of, "status": ScreeningRun.Status.RUNNING,
+        }  # fmt: skip
+        if run is None:
+            return ScreeningRun.objects.create(**fields, actor_name=actor.get_username()[:150])
+        for name, value in fields.items():
+            setattr(run, name, value)
+        run.save(update_fields=[*fields])
+        return run
 
 
 def run_finish(
@@ -78,6 +93,8 @@ def run_finish(
     run.hits, run.opened = result.hits, result.opened
     run.seen_again, run.unresolved = result.seen_again, result.unresolved
     run.message = failed[:2000]
+    run.stage = "运行失败" if failed else "已完成"
+    run.progress = run.progress if failed else 100
     with transaction.atomic():
         run.save()
         audit_record(

@@ -1,7 +1,8 @@
 """Medical claims: an external feed from the medical-insurance (医保) system, kept
 for monitoring rules (分解住院, 串换, 回流药 ...). HRSS does not settle claims.
 
-Screening runs, the cases their hits open, and the cases' events (see README.md).
+Screening runs, the cases their hits open, and the cases' events; proactive-service
+tasks (政策找人) and the messages they leave for the person (see README.md).
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ class ScreeningRun(models.Model):
     """One run of the screening job: which rules, on which engine, what it found."""
 
     class Status(models.TextChoices):
+        QUEUED = "queued", "排队中"
         RUNNING = "running", "运行中"
         FINISHED = "finished", "已完成"
         FAILED = "failed", "失败"
@@ -105,6 +107,11 @@ class ScreeningRun(models.Model):
     unresolved = models.PositiveIntegerField("无法对应", default=0)
     actor_name = models.CharField("发起人", max_length=150)
     message = models.TextField("说明", blank=True)
+    # What the job is doing now and how far it is (0–100), updated by the job itself,
+    # so that the supervisors' page can show a progress bar and be left and come back to.
+    stage = models.CharField("当前步骤", max_length=80, blank=True)
+    progress = models.PositiveSmallIntegerField("进度(%)", default=0)
+    tasks_opened = models.PositiveIntegerField("新增主动服务任务", default=0)
 
     class Meta:
         verbose_name = "筛查批次"
@@ -190,3 +197,78 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.at:%Y-%m-%d}"
+
+
+# --- Proactive service (政策找人): tasks for staff, messages for the person -----------------
+
+
+class ProactiveKind(models.TextChoices):
+    """Why a person is approached, and which service item the message offers."""
+
+    ENROL = "enrol", "参保登记提醒"  # F07: employed > 30 days without pension enrolment
+    CARD = "card", "社会保障卡申领提醒"  # F08: insured without an active card
+    PENSION = "pension", "养老金待遇申领提醒"  # statutory age reached, enough contribution
+
+
+class ProactiveTask(models.Model):
+    """A person the platform should approach (主动服务): one open task per kind and person."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "待办"
+        DONE = "done", "已办结"
+
+    kind = models.CharField("类型", max_length=12, choices=ProactiveKind.choices)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="proactive_tasks")
+    district = models.CharField("管辖地", max_length=6, db_index=True)
+    status = models.CharField("状态", max_length=8, choices=Status.choices, default="open")
+    source = models.CharField("来源", max_length=8)  # the rule code, or "RET" (age reached)
+    item_code = models.CharField("服务事项编码", max_length=10)
+    detail = models.TextField("说明")
+    first_run = models.ForeignKey(
+        ScreeningRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_run = models.ForeignKey(
+        ScreeningRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField("生成时间")
+    last_seen = models.DateTimeField("最近命中")
+    done_at = models.DateTimeField("办结时间", null=True, blank=True)
+    done_by = models.CharField("办结人", max_length=150, blank=True)
+    done_note = models.CharField("办结说明", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "主动服务任务"
+        verbose_name_plural = "主动服务任务"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "person"],
+                condition=models.Q(status="open"),
+                name="one_open_proactive_task_per_kind_person",
+            ),
+        ]
+        indexes = [models.Index(fields=["district", "status", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} task #{self.pk}"
+
+
+class ProactiveMessage(models.Model):
+    """ "您可以申请…": the portal lists these for the person, each with a one-click start
+    of the service item (``item_code``). One message per task."""
+
+    task = models.OneToOneField(ProactiveTask, on_delete=models.CASCADE, related_name="message")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="proactive_messages")
+    item_code = models.CharField("服务事项编码", max_length=10)
+    title = models.CharField("标题", max_length=100)
+    body = models.TextField("内容")
+    created_at = models.DateTimeField("生成时间")
+    read_at = models.DateTimeField("已读时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "主动服务消息"
+        verbose_name_plural = "主动服务消息"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["person", "read_at"], name="proactive_message_inbox")]
+
+    def __str__(self) -> str:
+        return self.title

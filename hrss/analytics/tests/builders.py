@@ -92,12 +92,12 @@ class Province:
 
     def contribution(
         self, key: str, period: str, base: str, *, employer: int | None = None,
-        insurance: str = "pension",
+        insurance: str = "pension", paid_on: date | None = None,
     ) -> int:  # fmt: skip
         return self._add(
             "contributions", person_id=self.people[key], employer_id=employer,
             insurance=insurance, period=month(period), base=Decimal(base),
-            employer_amount=Decimal("0"), employee_amount=Decimal("0"), paid_on=None,
+            employer_amount=Decimal("0"), employee_amount=Decimal("0"), paid_on=paid_on,
         )  # fmt: skip
 
     def payment(self, key: str, benefit: str, period: str, region: str = "420106") -> int:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from conftest import SYSTEM
 from hrss.core.identifiers.id_number import build_id_number
+from hrss.insurance.models import PensionClaim, UnemploymentBenefitClaim
 from hrss.insurance.services import benefit_payment_record
 from hrss.registry import services as registry
 from hrss.registry.models import Person
@@ -24,7 +25,7 @@ class Small:
     alive: Person
 
 
-def _person(id_number: str, born: date, region: str, name: str) -> Person:
+def person(id_number: str, born: date, region: str, name: str) -> Person:
     return registry.person_register(
         actor=SYSTEM, id_number=id_number, name=name, gender=1, birth_date=born,
         hukou_region=region,
@@ -50,8 +51,8 @@ def _claim(claim_id: str, person: Person, day: date) -> Claim:
 def small_province() -> Small:
     """A pensioner paid after his death (F01) with a claim after it (M05); another
     pensioner, alive and correctly paid (no hit)."""
-    dead = _person(DEAD_ID, date(1950, 1, 1), "420106", "王老汉")
-    alive = _person(ALIVE_ID, date(1948, 6, 1), "421002", "李大爷")
+    dead = person(DEAD_ID, date(1950, 1, 1), "420106", "王老汉")
+    alive = person(ALIVE_ID, date(1948, 6, 1), "421002", "李大爷")
     registry.life_event_record(
         actor=SYSTEM, person=dead, event="death", event_date="2025-03-01", source="health"
     )
@@ -61,3 +62,20 @@ def small_province() -> Small:
     _claim("CLM-AFTER", dead, date(2025, 4, 2))
     _claim("CLM-BEFORE", dead, date(2025, 2, 2))
     return Small(dead, alive)
+
+
+def pension_claim(person: Person) -> PensionClaim:
+    """A pension claim in force (as ``insurance.pension_grant`` would have made it)."""
+    return PensionClaim.objects.create(
+        person=person, category="male", retirement_month=date(2010, 1, 1),
+        start_month=date(2010, 2, 1), region=person.district, basic_amount=Decimal("1500.00"),
+        account_amount=Decimal("1000.00"), transitional_amount=Decimal("500.00"),
+        monthly_amount=Decimal("3000.00"),
+    )  # fmt: skip
+
+
+def unemployment_claim(person: Person) -> UnemploymentBenefitClaim:
+    return UnemploymentBenefitClaim.objects.create(
+        person=person, region=person.district, start_month=date(2025, 1, 1), months_granted=12,
+        monthly_amount=Decimal("1800.00"), contribution_months=36,
+    )  # fmt: skip

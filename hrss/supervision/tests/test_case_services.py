@@ -10,12 +10,18 @@ from conftest import SYSTEM
 from hrss.audit.models import AuditEntry
 from hrss.core.errors import DomainError, InvalidTransition
 from hrss.iam.models import Account
+from hrss.insurance.models import Notice
 from hrss.supervision import services
 from hrss.supervision.errors import CaseNotAllowed
 from hrss.supervision.models import ScreeningCase
 from hrss.supervision.screening import screening_run
 from hrss.supervision.snapshot import take_snapshot
-from hrss.supervision.tests.factories import AS_OF, small_province
+from hrss.supervision.tests.factories import (
+    AS_OF,
+    pension_claim,
+    small_province,
+    unemployment_claim,
+)
 from hrss.supervision.workflow import CaseStatus
 
 pytestmark = pytest.mark.django_db
@@ -73,14 +79,39 @@ def test_confirmed_case_is_recovered_and_closed_with_one_event_per_step(f01_case
     assert audited.filter(action="screening_case.confirm", person_id=case.person_id).exists()
 
 
-def test_confirming_a_fund_case_asks_insurance_to_suspend_the_payment(f01_case, chief, inspector):
+def test_confirming_a_fund_case_suspends_the_payment_through_insurance(f01_case, chief, inspector):
+    claim = pension_claim(f01_case.person)
+    jobless = unemployment_claim(f01_case.person)
     _investigating(f01_case, chief, inspector)
+
     services.case_confirm(actor=inspector, case_id=f01_case.pk, amount_to_recover="6000")
 
-    # No suspension service in hrss.insurance.services yet: the request is kept as an audit row.
-    assert AuditEntry.objects.filter(
-        action="payment_suspension.pending", object_id=str(f01_case.pk)
-    ).exists()
+    claim.refresh_from_db()
+    jobless.refresh_from_db()
+    assert (claim.status, claim.status_reason) == (
+        "suspended",
+        f"监管案件 F01 #{f01_case.pk} 确认违规",
+    )
+    assert (jobless.status, jobless.stop_reason) == ("stopped", "other")
+    audit = AuditEntry.objects.get(action="benefit.suspend")
+    assert (audit.person_id, audit.extra["source"]) == (
+        f01_case.person_id,
+        f"supervision:{f01_case.pk}",
+    )
+    assert audit.extra["pension_claims"] == [claim.pk]
+    assert Notice.objects.filter(person=f01_case.person, topic="benefit.suspended").count() == 1
+    assert not AuditEntry.objects.filter(action="payment_suspension.pending").exists()
+
+
+def test_a_dismissed_fund_case_suspends_nothing(f01_case, chief, inspector):
+    claim = pension_claim(f01_case.person)
+    _investigating(f01_case, chief, inspector)
+
+    services.case_dismiss(actor=inspector, case_id=f01_case.pk, reason="死亡登记有误,已更正")
+
+    claim.refresh_from_db()
+    assert claim.status == "active"
+    assert not AuditEntry.objects.filter(action="benefit.suspend").exists()
 
 
 def test_dismissal_needs_a_reason_and_keeps_the_case_open_until_closed(f01_case, chief, inspector):

@@ -137,3 +137,48 @@ def test_postgres_engine_reads_the_live_tables_with_the_same_hits(tmp_path):
 
     assert [r.hits.to_pylist() for r in live.runs] == [r.hits.to_pylist() for r in snap.runs]
     assert sum(r.hits.num_rows for r in live.runs) == 2
+
+
+def test_a_queued_run_reports_each_rule_on_its_record_and_ends_at_100(tmp_path):
+    from hrss.core import clock
+
+    small_province()
+    take_snapshot(tmp_path)
+    run = ScreeningRun.objects.create(
+        started_at=clock.now(), engine="duckdb", rules="", as_of=AS_OF, status="queued",
+        actor_name="chief",
+    )  # fmt: skip
+    seen = []
+
+    def on_rule(done, got):
+        seen.append(ScreeningRun.objects.values_list("stage", "progress").get(pk=run.pk))
+
+    _screen(tmp_path, rules="F01,F02,M05", run=run, on_rule=on_rule)
+
+    assert [stage.split()[1] for stage, _p in seen] == ["F01", "F02", "M05"]
+    assert [p for _s, p in seen] == [0, 31, 63]
+    run.refresh_from_db()
+    assert (run.status, run.progress, run.stage, run.rules) == (
+        "finished",
+        100,
+        "已完成",
+        "F01,F02,M05",
+    )
+
+
+def test_a_job_failing_before_the_rules_marks_its_queued_run_failed(tmp_path, settings):
+    from hrss.core import clock
+    from hrss.supervision.tasks import screening_task
+
+    settings.VAR_DIR = tmp_path
+    run = ScreeningRun.objects.create(
+        started_at=clock.now(), engine="nope", rules="F01", as_of=AS_OF, status="queued",
+        actor_name="chief",
+    )  # fmt: skip
+
+    result = screening_task.enqueue(engine="nope", run_id=run.pk, refresh_snapshot=False)
+
+    assert result.status == "FAILED"
+    run.refresh_from_db()
+    assert (run.status, run.stage) == ("failed", "运行失败")
+    assert "supervision.unknown_engine" in run.message

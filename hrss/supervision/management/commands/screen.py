@@ -2,11 +2,14 @@
 
     hrss screen [--rules F01,M03] [--engine duckdb|pyspark|postgres] [--snapshot DIR]
                 [--as-of YYYY-MM-DD] [--hits-out FILE] [--evaluate GROUND_TRUTH] [--no-cases]
+            [--retirement]
 
 DuckDB and PySpark read the snapshot (``hrss snapshot`` first); PostgreSQL reads
 the live tables. ``--hits-out`` writes ``rule,subject,detail`` with ID numbers in
 clear (the staff's own export, audited); ``--evaluate`` prints precision and
-recall per rule against a ``ground_truth.csv``. Exit 0 on success.
+recall per rule against a ``ground_truth.csv``. F07 and F08 hits also become
+proactive-service tasks (政策找人); ``--retirement`` adds the persons at retirement
+age with enough contribution who draw no pension. Exit 0 on success.
 """
 
 from __future__ import annotations
@@ -47,6 +50,9 @@ class Command(BaseCommand):
         parser.add_argument("--hits-out", type=Path, default=None, help="CSV of the hits")
         parser.add_argument("--evaluate", type=Path, default=None, help="ground_truth.csv")
         parser.add_argument("--no-cases", action="store_true", help="do not write cases")
+        parser.add_argument(
+            "--retirement", action="store_true", help="proactive tasks: retirement age reached"
+        )
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -68,6 +74,7 @@ class Command(BaseCommand):
                 actor=actor, engine=options["engine"], rules=[r.code for r in rules],
                 snapshot=options["snapshot"], as_of=options["as_of"],
                 record=not options["no_cases"], on_rule=on_rule,
+                retirement=options["retirement"],
             )  # fmt: skip
         except DomainError as error:
             raise CommandError(f"{error.code}: {error.message}") from None
