@@ -34,6 +34,7 @@ from hrss.core.actors import Actor
 from hrss.core.errors import DomainError
 from hrss.insurance import notices
 from hrss.insurance.models import (
+    NoticeTopic,
     PensionClaim,
     PensionClaimStatus,
     StopReason,
@@ -42,8 +43,7 @@ from hrss.insurance.models import (
 )
 from hrss.registry.models import Person
 
-# Not (yet) one of NoticeTopic's choices: adding it there needs an insurance migration.
-NOTICE_TOPIC = "benefit.suspended"
+NOTICE_TOPIC = NoticeTopic.BENEFIT_SUSPENDED
 NOTICE_TEXT = (
     "经核查,您的社会保险待遇自{month}起暂停发放。"
     "如有异议,请携带身份证件到参保地经办机构说明情况,或拨打12333咨询。"

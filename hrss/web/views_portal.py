@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from hrss.core.masking import mask_name
-from hrss.iam.models import Role
+from hrss.iam.models import Account, Role
 from hrss.insurance.records import person_records
 from hrss.insurance.selectors import benefit_payment_list
 from hrss.registry import selectors as registry
@@ -22,6 +22,8 @@ from hrss.service_hall.pages_common import (
     district_names,
     role_required,
 )
+from hrss.supervision.models import ProactiveMessage
+from hrss.supervision.proactive_services import proactive_message_list
 from hrss.web.charts import bar_chart
 
 RECENT = 5
@@ -42,8 +44,17 @@ def me(request: HttpRequest) -> HttpResponse:
         "recent": [{"app": a, "status": STATUS_LABELS.get(a.status, a.status)} for a in recent],
         "unread": hall.notification_list(actor=account, unread_only=True).count(),
         "is_employer": account.role == Role.EMPLOYER_AGENT,
+        "offers": _offers(account),
     }
     return render(request, "web/me.html", context)
+
+
+def _offers(account: Account) -> list[ProactiveMessage]:
+    """政策找人: what screening found this citizen could apply for ("您可以申请…")."""
+    if account.role != Role.CITIZEN or not account.person_index:
+        return []
+    person = registry.person_of_account(actor=account)
+    return list(proactive_message_list(person=person, unread_only=True)[:RECENT])
 
 
 @citizen_page

@@ -18,6 +18,7 @@ class NoticeTopic(models.TextChoices):
     CERTIFICATION_REMINDER = "certification.reminder", "请办理待遇资格认证"
     CERTIFICATION_SUSPENDED = "certification.suspended", "养老金暂停发放"
     CERTIFICATION_RESUMED = "certification.resumed", "养老金恢复发放"
+    BENEFIT_SUSPENDED = "benefit.suspended", "待遇暂停发放"
 
 
 class Notice(models.Model):
