@@ -35,8 +35,11 @@ PHONE = {"width": 360, "height": 760}
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (make browser-deps)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+        # `make test` installs it (browser-deps); a missing browser is a broken set-up, not a
+        # reason to pass quietly: browser tests fail rather than skip (in CI and locally).
+        pytest.fail(f"{CHROMIUM} is not installed: run `make browser-deps`")
+    from playwright import sync_api
+
     # Playwright's sync API keeps an asyncio loop "running" in the main thread while it is
     # open; Django's guard against ORM calls from async code would refuse the tests' own
     # (synchronous) database work. The pages under test run in the live server's threads.
