@@ -192,11 +192,14 @@ class Sm2Signer:
         e = self.digest(message)
         if k is not None:
             return self._sign_once(e, k)
-        while True:  # gmssl gives up (None) when r = 0, r + k = n or s = 0: draw again
+        # gmssl gives up (None) when r = 0, r + k = n or s = 0, and raises TypeError on its
+        # rare degenerate point sums: draw another k.
+        for _ in range(32):
             try:
                 return self._sign_once(e, f"{secrets.randbelow(self._n - 1) + 1:064x}")
-            except CryptoError:
+            except (CryptoError, TypeError):
                 continue
+        raise CryptoError("crypto.sign_failed", "签名失败,请重试")
 
     def _sign_once(self, e: bytes, k: str) -> str:
         signature = self._impl.sign(e, k)
@@ -213,15 +216,31 @@ class Sm2Signer:
             return False
         try:
             return bool(self._impl.verify(signature, self.digest(message)))
-        except (ValueError, ZeroDivisionError):
+        except (ValueError, ZeroDivisionError, TypeError):  # TypeError: gmssl, degenerate point
             return False
 
 
-def sm2_generate_keypair() -> Sm2KeyPair:
+def _candidate_keypair() -> Sm2KeyPair:
     table = sm2.default_ecc_table
-    n = int(table["n"], 16)
-    d = secrets.randbelow(n - 2) + 1
+    d = secrets.randbelow(int(table["n"], 16) - 2) + 1
     private_key = f"{d:064x}"
     impl = sm2.CryptSM2(private_key=private_key, public_key="")
-    public_key = impl._kg(d, table["g"])
-    return Sm2KeyPair(private_key=private_key, public_key=public_key)
+    return Sm2KeyPair(private_key=private_key, public_key=str(impl._kg(d, table["g"])))
+
+
+def sm2_generate_keypair(*, attempts: int = 16) -> Sm2KeyPair:
+    """A new key pair that has passed a sign/verify self-test.
+
+    gmssl's point arithmetic has rare degenerate cases (it raises TypeError inside its
+    Jacobian formulas); a pair that cannot sign and verify is discarded, never issued."""
+    for _ in range(attempts):
+        pair = _candidate_keypair()
+        signer = Sm2Signer(private_key=pair.private_key, public_key=pair.public_key)
+        try:
+            if len(pair.public_key) == 128 and signer.verify(
+                b"self-test", signer.sign(b"self-test")
+            ):
+                return pair
+        except (CryptoError, TypeError):
+            continue
+    raise CryptoError("crypto.keygen_failed", "无法生成有效的SM2密钥")
