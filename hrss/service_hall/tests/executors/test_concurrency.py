@@ -1,7 +1,6 @@
 """Races on PostgreSQL: parallel outbox workers deliver each notice once; parallel first
 失业登记 in one region get distinct, gapless 《就业创业证》 numbers."""
 
-import threading
 from datetime import date
 
 import pytest
@@ -16,32 +15,12 @@ from hrss.insurance.tests.helpers import make_person
 from hrss.service_hall.models import Notification
 from hrss.service_hall.outbox import outbox_deliver
 from hrss.service_hall.tests.executors.flow import at
+from hrss.service_hall.tests.test_concurrency import race
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor == "sqlite", reason="needs concurrent writers"),
 ]
-
-
-def race(count, work):
-    barrier = threading.Barrier(count)
-    results = [None] * count
-
-    def run(i):
-        try:
-            barrier.wait()
-            results[i] = work(i)
-        except Exception as exc:  # collected, and asserted by the caller
-            results[i] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return results
 
 
 def test_parallel_workers_deliver_each_notice_once(zhang, person_zhang):
