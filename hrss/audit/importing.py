@@ -12,6 +12,7 @@ class AuditedImporter:
 
     spec: FileSpec
     batch_size = 5000
+    pure_prepare = False  # True only where ``prepare`` reads no database (forked workers)
 
     def __init__(self, *, actor: Actor, source_name: str) -> None:
         self.actor = actor

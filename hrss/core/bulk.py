@@ -1,25 +1,24 @@
 """Bulk-file machinery shared by every area's importer (interchange.md).
 
-* :func:`read_rows` streams a CSV file: UTF-8 (BOM or not) or GB18030, header
-  checked (unknown and missing columns are a file error), one row at a time,
-  each with its row number as a spreadsheet shows it (header = row 1). Bytes
-  that do not decode make *that row* a reject (``file.bad_encoding``), never
-  the whole file.
+* Reading (:mod:`hrss.core.bulkread`): encoding, header, records with their row
+  numbers; a row whose bytes do not decode is a reject, never the whole file.
 * :class:`RejectsWriter` writes ``<input>.rejects.csv``: ``row``, the original
   columns, ``error_code``, ``message``.
 * :func:`run_import` drives an :class:`Importer` batch by batch with a progress
-  bar (rows/s) and returns an :class:`ImportSummary`.
+  bar (rows/s) and returns an :class:`ImportSummary`. Importers whose ``prepare``
+  is pure (no database, no shared state) run it in forked worker processes, which
+  also parse the cells and, on PostgreSQL, render the rows in ``COPY`` format; the
+  parent only finds record ends, checks in-file duplicates in file order and
+  writes, on a pipelined writer thread.
 
-Memory stays flat in the file size: only one batch is held at a time.
+Memory stays flat in the file size: a bounded window of batches is held at a time.
 """
 
 from __future__ import annotations
 
 import collections
 import csv
-import io
 import multiprocessing
-import re
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -27,36 +26,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from django.db import connections, transaction
+from django.db import connection, connections, transaction
 
+from hrss.core.bulkread import (
+    FileError,
+    FileSpec,
+    RawBatch,
+    SourceRow,
+    open_text,
+    parse_batch,
+    read_records,
+)
+from hrss.core.bulkwrite import CopyRows, encode_copy_rows
 from hrss.core.errors import DomainError, ValidationFailed
 
-BAD_BYTES_RE = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of undecodable bytes
-ENCODINGS = {"utf-8": "utf-8-sig", "utf8": "utf-8-sig", "gb18030": "gb18030", "gbk": "gb18030"}
-
-
-class FileError(DomainError):
-    """The file as a whole cannot be imported (nothing is written)."""
-
-    default_code = "file.invalid"
-    default_message = "文件无法导入"
-
-
-@dataclass(frozen=True, slots=True)
-class FileSpec:
-    kind: str
-    required: tuple[str, ...]
-    optional: tuple[str, ...] = ()
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        return self.required + self.optional
-
-
-@dataclass(slots=True)
-class SourceRow:
-    number: int
-    values: dict[str, str]
+__all__ = ["FileError", "FileSpec", "ImportSummary", "Prepared", "Reject", "SourceRow"]
 
 
 @dataclass(slots=True)
@@ -75,8 +59,13 @@ class Reject:
 class Prepared:
     """What an importer's ``prepare`` returns for one batch."""
 
-    items: list[Any] = field(default_factory=list)
+    # DB-ready tuples; on a parallel PostgreSQL import, their ``CopyRows`` rendering.
+    items: Any = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+    # Optional, one per item: (in-file key as a 64-bit int, row number). When given,
+    # ``run_import`` rejects a key's later occurrences, in file order, even when the
+    # batches were prepared in parallel.
+    keys: list[tuple[int, int]] | None = None
 
     def add(self, item: Any, duplicate: Reject | None) -> None:
         """Keep ``item`` unless it duplicates an earlier row of the file."""
@@ -111,6 +100,9 @@ class ImportSummary:
 class Importer(Protocol):
     spec: FileSpec
     batch_size: int
+    # True when ``prepare`` reads no database and no mutable shared state, so that it
+    # may run in a forked worker (see ``run_import(workers=…)``).
+    pure_prepare: bool
 
     def prepare(self, rows: Sequence[SourceRow]) -> Prepared: ...
 
@@ -119,77 +111,6 @@ class Importer(Protocol):
         ...
 
     def audit_batch(self, *, written: int, present: int, rejected: int, batch: int) -> None: ...
-
-
-def _text_stream(raw: IO[bytes], encoding: str) -> io.TextIOWrapper:
-    codec = ENCODINGS.get(encoding.lower().replace("_", "-"))
-    if codec is None:
-        raise FileError(
-            "file.bad_encoding_option", f"不支持的编码“{encoding}”,请使用 utf-8 或 gb18030"
-        )
-    return io.TextIOWrapper(raw, encoding=codec, errors="surrogateescape", newline="")
-
-
-def _check_header(header: list[str], spec: FileSpec) -> list[str]:
-    names = [h.strip() for h in header]
-    unknown = [n for n in names if n not in spec.columns]
-    if unknown:
-        raise FileError(
-            "file.unknown_column",
-            f"文件含有未定义的列:{', '.join(unknown)}",
-            extra={"columns": unknown},
-        )
-    missing = [c for c in spec.required if c not in names]
-    if missing:
-        raise FileError(
-            "file.missing_column",
-            f"文件缺少必需的列:{', '.join(missing)}",
-            extra={"columns": missing},
-        )
-    if len(set(names)) != len(names):
-        raise FileError("file.duplicate_column", "文件中有重复的列名")
-    return names
-
-
-RawRow = tuple[int, list[str]]  # (row number, cells): cheap to send to a worker process
-
-
-def to_source_row(names: list[str], raw: RawRow) -> SourceRow:
-    number, cells = raw
-    values = dict(zip(names, cells, strict=False))
-    if len(cells) != len(names):
-        values["__width__"] = str(len(cells))
-    return SourceRow(number, values)
-
-
-def read_rows(stream: io.TextIOBase, spec: FileSpec) -> tuple[list[str], Iterator[RawRow]]:
-    """Check the header, then yield (row number, cells) lazily, blank lines skipped."""
-    reader = csv.reader(stream)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise FileError("file.empty", "文件为空,缺少表头行") from None
-    names = _check_header(header, spec)
-
-    def rows() -> Iterator[RawRow]:
-        for number, cells in enumerate(reader, start=2):
-            if cells and (len(cells) > 1 or cells[0].strip()):
-                yield number, cells
-
-    return names, rows()
-
-
-def row_problem(row: SourceRow, width: int) -> DomainError | None:
-    """File-level problems of one row: undecodable bytes, wrong number of cells."""
-    if "__width__" in row.values:
-        got = row.values.pop("__width__")
-        return DomainError("file.bad_row_width", f"该行有{got}个字段,表头有{width}列")
-    if BAD_BYTES_RE.search("".join(row.values.values())):
-        return DomainError(
-            "file.bad_encoding",
-            "该行含有无法识别的字符(文件可能是GBK编码,请使用 --encoding gb18030)",
-        )
-    return None
 
 
 class RejectsWriter:
@@ -220,22 +141,9 @@ class RejectsWriter:
             self._fh.close()
 
 
-def _batches(rows: Iterator[RawRow], size: int) -> Iterator[list[RawRow]]:
-    batch: list[RawRow] = []
-    for row in rows:
-        batch.append(row)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _screen(batch: list[RawRow], names: list[str]) -> tuple[list[SourceRow], list[Reject]]:
+def _screen(names: list[str], batch: RawBatch) -> tuple[list[SourceRow], list[Reject]]:
     good, bad = [], []
-    for raw in batch:
-        row = to_source_row(names, raw)
-        problem = row_problem(row, len(names))
+    for row, problem in parse_batch(names, batch):
         if problem is None:
             good.append(row)
         else:
@@ -243,53 +151,96 @@ def _screen(batch: list[RawRow], names: list[str]) -> tuple[list[SourceRow], lis
     return good, bad
 
 
-_WORKER: tuple[Any, list[str]] | None = None  # (importer, header), inherited by forked workers
-
-
-def _prepare_in_worker(batch: list[RawRow]) -> tuple[int, Prepared]:
-    assert _WORKER is not None
-    importer, names = _WORKER
-    good, bad = _screen(batch, names)
-    prepared = importer.prepare_pure(good)
+def _prepare(importer: Any, names: list[str], batch: RawBatch) -> tuple[int, Prepared]:
+    good, bad = _screen(names, batch)
+    prepared = importer.prepare(good)
     prepared.rejects[:0] = bad
-    return len(batch), prepared
+    return len(good) + len(bad), prepared
+
+
+_WORKER: tuple[Any, list[str], bool] | None = None  # inherited by forked workers
+
+
+def _prepare_in_worker(batch: RawBatch) -> tuple[int, Prepared]:
+    assert _WORKER is not None
+    importer, names, encode = _WORKER
+    count, prepared = _prepare(importer, names, batch)
+    if encode:  # render COPY lines here, in parallel, rather than in the writer
+        prepared.items = encode_copy_rows(prepared.items)
+    return count, prepared
+
+
+class _InFileKeys:
+    """Keys seen earlier in the file (an importer's ``Prepared.keys``), checked in file
+    order: a second occurrence is a reject. Only the 64-bit key and the row number
+    are kept, so a file of millions of rows stays small in memory."""
+
+    def __init__(self, importer: Any, names: list[str]) -> None:
+        self.label = getattr(importer, "duplicate_label", "该记录")
+        self.names = names
+        self.seen: dict[int, int] = {}
+
+    def drop_repeats(self, prepared: Prepared, batch: RawBatch) -> Prepared:
+        if prepared.keys is None:
+            return prepared
+        seen, repeats = self.seen, set()
+        for position, (key, number) in enumerate(prepared.keys):
+            first = seen.setdefault(key, number)
+            if first != number:
+                repeats.add(position)
+                message = f"{self.label}与第{first}行重复"
+                prepared.rejects.append(
+                    Reject(self._row(batch, number), "import.duplicate_key", message)
+                )
+        if repeats:
+            prepared.items = _without(prepared.items, repeats)
+        prepared.keys = None
+        return prepared
+
+    def _row(self, batch: RawBatch, number: int) -> SourceRow:
+        text = batch[1][batch[0].index(number)]
+        return next(row for row, _ in parse_batch(self.names, ([number], [text])))
+
+
+def _without(items: Any, positions: set[int]) -> Any:
+    if isinstance(items, CopyRows):
+        return items.without(positions)
+    return [item for i, item in enumerate(items) if i not in positions]
 
 
 def _serial(
-    importer: Importer, batches: Iterator[list[RawRow]], names: list[str]
+    importer: Importer, batches: Iterator[RawBatch], names: list[str]
 ) -> Iterator[tuple[int, Prepared]]:
+    keys = _InFileKeys(importer, names)
     for batch in batches:
-        good, bad = _screen(batch, names)
-        prepared = importer.prepare(good)
-        prepared.rejects[:0] = bad
-        yield len(batch), prepared
+        count, prepared = _prepare(importer, names, batch)
+        yield count, keys.drop_repeats(prepared, batch)
 
 
 def _parallel(
-    importer: Any, batches: Iterator[list[RawRow]], names: list[str], workers: int
+    importer: Any, batches: Iterator[RawBatch], names: list[str], workers: int
 ) -> Iterator[tuple[int, Prepared]]:
-    """Validate and encrypt in forked workers, in order, with a bounded window of batches
-    (memory stays flat). Only importers whose ``prepare_pure`` touches no database and no
-    shared state take this path; ``finish`` (duplicate checks) runs here, in order."""
+    """Parse, validate and encrypt in forked workers, in order, with a bounded window of
+    batches (memory stays flat). Only importers whose ``prepare`` touches no database
+    and no shared state (``pure_prepare``) take this path; in-file duplicates are
+    checked here, in file order."""
     global _WORKER
-    _WORKER = (importer, names)
+    _WORKER = (importer, names, connection.vendor == "postgresql")
     connections.close_all()  # no database socket is shared with the children
-    pending: collections.deque[Any] = collections.deque()
+    keys = _InFileKeys(importer, names)
+    pending: collections.deque[tuple[Any, RawBatch]] = collections.deque()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for batch in batches:
             pending.append((pool.apply_async(_prepare_in_worker, (batch,)), batch))
             if len(pending) >= workers * 2:
-                yield _collect(importer, names, *pending.popleft())
+                yield _collect(keys, *pending.popleft())
         while pending:
-            yield _collect(importer, names, *pending.popleft())
+            yield _collect(keys, *pending.popleft())
 
 
-def _collect(
-    importer: Any, names: list[str], result: Any, batch: list[RawRow]
-) -> tuple[int, Prepared]:
+def _collect(keys: _InFileKeys, result: Any, batch: RawBatch) -> tuple[int, Prepared]:
     count, prepared = result.get()
-    by_number = {raw[0]: raw for raw in batch}
-    return count, importer.finish(prepared, lambda n: to_source_row(names, by_number[n]))
+    return count, keys.drop_repeats(prepared, batch)
 
 
 def _write_batch(
@@ -347,17 +298,17 @@ def run_import(
 ) -> ImportSummary:
     """Import ``path`` batch by batch; ``progress`` is a tqdm-like bar over bytes read.
 
-    ``workers`` > 1 validates in forked processes (importers with ``prepare_pure``);
-    ``pipelined`` writes on a background thread with its own connection (not inside an
-    outer transaction: the command line uses it, tests of the plain path do not)."""
+    ``workers`` > 1 prepares batches in forked processes (importers with
+    ``pure_prepare``); ``pipelined`` writes on a background thread with its own
+    connection (not inside an outer transaction: the command line uses it, tests of
+    the plain path do not)."""
     summary = ImportSummary(kind=importer.spec.kind)
     started = time.perf_counter()
     with path.open("rb") as raw:
-        text = _text_stream(raw, encoding)  # held here: dropping it would close ``raw``
-        names, rows = read_rows(text, importer.spec)
+        text = open_text(raw, encoding)  # held here: dropping it would close ``raw``
+        names, batches = read_records(text, importer.spec, importer.batch_size)
         rejects = RejectsWriter(path, names)
-        batches = _batches(rows, importer.batch_size)
-        parallel = workers > 1 and hasattr(importer, "prepare_pure")
+        parallel = workers > 1 and getattr(importer, "pure_prepare", False)
         stream = (
             _parallel(importer, batches, names, workers)
             if parallel

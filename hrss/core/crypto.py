@@ -75,10 +75,17 @@ def sm4_gcm_encrypt(key: bytes, plaintext: bytes, aad: bytes, nonce: bytes | Non
 
     A fresh random 96-bit nonce per call: never reused, never derived from the value."""
     nonce = nonce if nonce is not None else os.urandom(NONCE_BYTES)
-    encryptor = Cipher(_sm4(key), modes.GCM(nonce)).encryptor()
+    return _gcm_seal(_sm4(key), nonce, plaintext, aad)
+
+
+def _gcm_seal(
+    algorithm: algorithms.SM4, nonce: bytes, plaintext: bytes, aad: bytes, prefix: bytes = b""
+) -> bytes:
+    """``prefix | nonce | ciphertext | tag``."""
+    encryptor = Cipher(algorithm, modes.GCM(nonce)).encryptor()
     encryptor.authenticate_additional_data(aad)
     body = encryptor.update(plaintext) + encryptor.finalize()
-    return nonce + body + encryptor.tag
+    return b"".join((prefix, nonce, body, encryptor.tag))
 
 
 def sm4_gcm_decrypt(key: bytes, blob: bytes, aad: bytes) -> bytes:
@@ -111,11 +118,16 @@ class FieldCipher:
         if len(self._keys) != len(keys):
             raise ValueError("two field keys share a key id (or repeat); generate another key")
         self._current = field_key_id(keys[0])
+        self._head = bytes([CIPHER_VERSION, self._current])
+        self._algorithm = algorithms.SM4(keys[0])  # key schedule built once
+        self._associated: dict[str, bytes] = {}  # aad name -> head + name, built once
 
     def encrypt(self, plaintext: str, *, aad: str) -> bytes:
-        head = bytes([CIPHER_VERSION, self._current])
-        key = self._keys[self._current]
-        return head + sm4_gcm_encrypt(key, plaintext.encode(), head + aad.encode())
+        associated = self._associated.get(aad)
+        if associated is None:
+            associated = self._associated.setdefault(aad, self._head + aad.encode())
+        nonce = os.urandom(NONCE_BYTES)  # fresh for every value, from the OS CSPRNG
+        return _gcm_seal(self._algorithm, nonce, plaintext.encode(), associated, self._head)
 
     def decrypt(self, blob: bytes, *, aad: str) -> str:
         blob = bytes(blob)
@@ -131,21 +143,28 @@ class FieldCipher:
         return bytes(blob)[1:2] != bytes([self._current])
 
 
+class BlindIndex:
+    """HMAC-SM3 blind index for one purpose: ``hmac_sm3(key, purpose || 0x00 || value)``
+    as 64 hex chars. The keyed context is built once and copied for each value."""
+
+    def __init__(self, key: bytes, purpose: str) -> None:
+        self._base = crypto_hmac.HMAC(key, hashes.SM3())
+        self._base.update(purpose.encode() + b"\x00")
+
+    def __call__(self, value: str) -> str:
+        h = self._base.copy()
+        h.update(value.encode())
+        return h.finalize().hex()
+
+
 @lru_cache(maxsize=64)
-def _keyed_sm3(key: bytes, purpose: str) -> crypto_hmac.HMAC:
-    """An HMAC-SM3 context already keyed and fed the purpose; callers copy it."""
-    base = crypto_hmac.HMAC(key, hashes.SM3())
-    base.update(purpose.encode() + b"\x00")
-    return base
+def _blind_index(key: bytes, purpose: str) -> BlindIndex:
+    return BlindIndex(key, purpose)
 
 
 def blind_index(key: bytes, purpose: str, value: str) -> str:
-    """Keyed, purpose-separated HMAC-SM3 of a normalised value, as 64 hex chars.
-
-    Equal to ``hmac_sm3(key, purpose || 0x00 || value)``; the keyed context is reused."""
-    h = _keyed_sm3(key, purpose).copy()
-    h.update(value.encode())
-    return h.finalize().hex()
+    """Keyed, purpose-separated HMAC-SM3 of a normalised value, as 64 hex chars."""
+    return _blind_index(key, purpose)(value)
 
 
 @dataclass(frozen=True)

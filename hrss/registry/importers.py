@@ -4,7 +4,9 @@ employment, life_events). The row rules are the services' own
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from datetime import date
+from functools import cache
 from typing import Any
 
 from django.db import connection
@@ -46,14 +48,18 @@ PERSON_FIELDS = (
 )
 
 
+@cache
+def _adapts_dates() -> bool:
+    """SQLite stores dates and times as text (PostgreSQL's driver takes them as they are)."""
+    return connection.vendor == "sqlite"
+
+
 def db_datetime(value: Any) -> Any:
-    return (
-        connection.ops.adapt_datetimefield_value(value) if connection.vendor == "sqlite" else value
-    )
+    return connection.ops.adapt_datetimefield_value(value) if _adapts_dates() else value
 
 
 def db_date(value: Any) -> Any:
-    return connection.ops.adapt_datefield_value(value) if connection.vendor == "sqlite" else value
+    return connection.ops.adapt_datefield_value(value) if _adapts_dates() else value
 
 
 class DuplicateTracker:
@@ -69,15 +75,10 @@ class DuplicateTracker:
         self._seen: dict[int, int] = {}
 
     def check(self, key: Any, row: SourceRow) -> Reject | None:
-        return self.check_number(key, row.number, lambda _n: row)
-
-    def check_number(
-        self, key: Any, number: int, row_of: Callable[[int], SourceRow]
-    ) -> Reject | None:
-        first = self._seen.setdefault(hash(key), number)
-        if first == number:
+        first = self._seen.setdefault(hash(key), row.number)
+        if first == row.number:
             return None
-        return Reject(row_of(number), "import.duplicate_key", f"{self.label}与第{first}行重复")
+        return Reject(row, "import.duplicate_key", f"{self.label}与第{first}行重复")
 
 
 class PersonImporter(AuditedImporter):
@@ -87,21 +88,23 @@ class PersonImporter(AuditedImporter):
         ("residence_region", "phone", "address"),
     )
 
+    pure_prepare = True  # validation and encryption only: may run in forked workers
+    duplicate_label = "身份证号码"
+
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)
         self.is_region = region_checker()
-        self.duplicates = DuplicateTracker("身份证号码")
 
-    def _row(self, row: SourceRow, now: Any) -> tuple[Any, ...] | Reject:
+    def _row(self, row: SourceRow, now: Any, today: date) -> tuple[Any, ...] | Reject:
         try:
-            data = clean_person(**row.values, is_region=self.is_region)
+            data = clean_person(**row.values, is_region=self.is_region, today=today)
         except DomainError as error:
             return Reject.from_error(row, error)
         idn = protect_id_number(data.id_number.value)
         phone = protect_phone(data.phone) if data.phone else None
         return (
             idn.enc,
-            idn.index,
+            idn.blind_index,
             idn.masked,
             data.id_number.kind.value,
             data.name,
@@ -111,36 +114,29 @@ class PersonImporter(AuditedImporter):
             data.residence_region,
             data.district,
             phone.enc if phone else None,
-            phone.index if phone else "",
+            phone.blind_index if phone else "",
             phone.masked if phone else "",
             data.address,
             1,
             now,
             now,
-            row.number,  # dropped by ``finish``, after the duplicate check
         )
 
-    def prepare_pure(self, rows: Sequence[SourceRow]) -> Prepared:
-        """Validate and encrypt (no database, no shared state: may run in a worker)."""
-        out, now = Prepared(), db_datetime(clock.now())
+    def prepare(self, rows: Sequence[SourceRow]) -> Prepared:
+        """Validate and encrypt (no database, no shared state: may run in a worker).
+
+        The in-file key is the blind index's first 64 bits: a second occurrence of an
+        ID number in the file is rejected, in file order, by ``run_import``."""
+        out, moment = Prepared(keys=[]), clock.now()
+        now, today = db_datetime(moment), moment.date()
         for row in rows:
-            result = self._row(row, now)
+            result = self._row(row, now, today)
             if isinstance(result, Reject):
                 out.rejects.append(result)
             else:
                 out.items.append(result)
+                out.keys.append((int(result[1][:16], 16), row.number))  # type: ignore[union-attr]
         return out
-
-    def finish(self, prepared: Prepared, row_of: Callable[[int], SourceRow]) -> Prepared:
-        """Refuse a second occurrence of an ID number within the file (in file order)."""
-        out = Prepared(rejects=prepared.rejects)
-        for item in prepared.items:
-            out.add(item[:-1], self.duplicates.check_number(item[1][:32], item[-1], row_of))
-        return out
-
-    def prepare(self, rows: Sequence[SourceRow]) -> Prepared:
-        by_number = {row.number: row for row in rows}
-        return self.finish(self.prepare_pure(rows), by_number.__getitem__)
 
     def write(self, items: Sequence[Any]) -> tuple[int, int]:
         written = insert_ignoring_duplicates(Person, PERSON_FIELDS, items)

@@ -38,7 +38,7 @@ class Region(models.Model):
 
 class Person(models.Model):
     id_number_enc = models.BinaryField()
-    id_number_index = models.CharField(max_length=64, unique=True)
+    id_number_index = models.CharField(max_length=64)
     id_number_masked = models.CharField("身份证号码", max_length=18)
     id_kind = models.CharField(max_length=20, choices=[(k.value, k.value) for k in IdNumberKind])
     name = models.CharField("姓名", max_length=60)
@@ -46,9 +46,9 @@ class Person(models.Model):
     birth_date = models.DateField("出生日期")
     hukou_region = models.CharField("户籍地", max_length=6)
     residence_region = models.CharField("常住地", max_length=6, blank=True)
-    district = models.CharField("管辖地", max_length=6, db_index=True)
+    district = models.CharField("管辖地", max_length=6)
     phone_enc = models.BinaryField(null=True, blank=True)
-    phone_index = models.CharField(max_length=64, blank=True, db_index=True)
+    phone_index = models.CharField(max_length=64, blank=True)
     phone_masked = models.CharField("手机号码", max_length=11, blank=True)
     address = models.CharField("住址", max_length=200, blank=True)
     version = models.PositiveIntegerField(default=1)
@@ -58,6 +58,23 @@ class Person(models.Model):
     class Meta:
         verbose_name = "人员"
         verbose_name_plural = "人员"
+        # The indexes queries use, each compared byte by byte (PostgreSQL
+        # ``varchar_pattern_ops``: equality, IN and prefix LIKE without locale collation;
+        # other engines ignore the opclass). Django's defaults would add a second
+        # ``*_like`` index per column; ``phone_index`` has no index until a lookup by
+        # phone exists. Every insert pays for every index (ADR 0011).
+        constraints = [
+            models.UniqueConstraint(
+                fields=["id_number_index"],
+                name="person_id_number_index_unique",
+                opclasses=["varchar_pattern_ops"],
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["district"], name="person_district", opclasses=["varchar_pattern_ops"]
+            ),
+        ]
 
     def __str__(self) -> str:
         from hrss.core.masking import mask_name

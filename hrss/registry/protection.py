@@ -7,12 +7,12 @@ so a ciphertext copied into another column fails to decrypt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from django.conf import settings
 
-from hrss.core.crypto import FieldCipher, blind_index
+from hrss.core.crypto import BlindIndex, FieldCipher
 from hrss.core.masking import mask_id_number, mask_phone
 
 ID_AAD = "registry.person.id_number"
@@ -26,41 +26,41 @@ def _cipher() -> FieldCipher:
     return FieldCipher(keys)
 
 
-def _index_key() -> bytes:
+@cache
+def _index(purpose: str) -> BlindIndex:
     key = settings.BLIND_INDEX_KEY
     assert isinstance(key, bytes)
-    return key
+    return BlindIndex(key, purpose)
 
 
 def id_number_index(id_number: str) -> str:
     """Blind index of a normalised 18-character ID number."""
-    return blind_index(_index_key(), "id_number", id_number)
+    return _index("id_number")(id_number)
 
 
 def phone_index(phone: str) -> str:
-    return blind_index(_index_key(), "phone", phone)
+    return _index("phone")(phone)
 
 
-@dataclass(frozen=True, slots=True)
-class ProtectedValue:
+class ProtectedValue(NamedTuple):
     enc: bytes
-    index: str
+    blind_index: str
     masked: str
 
 
 def protect_id_number(id_number: str) -> ProtectedValue:
     return ProtectedValue(
-        enc=_cipher().encrypt(id_number, aad=ID_AAD),
-        index=id_number_index(id_number),
-        masked=mask_id_number(id_number),
+        _cipher().encrypt(id_number, aad=ID_AAD),
+        _index("id_number")(id_number),
+        mask_id_number(id_number),
     )
 
 
 def protect_phone(phone: str) -> ProtectedValue:
     return ProtectedValue(
-        enc=_cipher().encrypt(phone, aad=PHONE_AAD),
-        index=phone_index(phone),
-        masked=mask_phone(phone),
+        _cipher().encrypt(phone, aad=PHONE_AAD),
+        _index("phone")(phone),
+        mask_phone(phone),
     )
 
 

@@ -34,7 +34,7 @@ def person_build(data: PersonInput) -> Person:
     idn = protect_id_number(data.id_number.value)
     person = Person(
         id_number_enc=idn.enc,
-        id_number_index=idn.index,
+        id_number_index=idn.blind_index,
         id_number_masked=idn.masked,
         id_kind=data.id_number.kind.value,
         name=data.name,
@@ -49,7 +49,7 @@ def person_build(data: PersonInput) -> Person:
         phone = protect_phone(data.phone)
         person.phone_enc, person.phone_index, person.phone_masked = (
             phone.enc,
-            phone.index,
+            phone.blind_index,
             phone.masked,
         )
     return person
@@ -115,7 +115,7 @@ def person_update_contact(
     person.refresh_from_db()
     if phone_clean:
         p = protect_phone(phone_clean)
-        person.phone_enc, person.phone_index, person.phone_masked = p.enc, p.index, p.masked
+        person.phone_enc, person.phone_index, person.phone_masked = p.enc, p.blind_index, p.masked
     else:
         person.phone_enc, person.phone_index, person.phone_masked = None, "", ""
     person.address, person.residence_region = address.strip(), residence

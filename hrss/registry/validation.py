@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from hrss.core import clock
 from hrss.core.errors import DomainError, ValidationFailed
@@ -36,9 +36,10 @@ class Collector:
     def __init__(self) -> None:
         self.errors: list[DomainError] = []
 
-    def run(self, field: str, parse: Callable[[], T]) -> T | None:
+    def run(self, field: str, parse: Callable[..., T], /, *args: Any, **kwargs: Any) -> T | None:
+        """``parse(*args, **kwargs)``, keeping its error(s) under ``field``."""
         try:
-            return parse()
+            return parse(*args, **kwargs)
         except ValidationFailed as many:
             self.errors.extend(many.errors)
         except DomainError as error:
@@ -54,8 +55,7 @@ class Collector:
             raise ValidationFailed(self.errors)
 
 
-@dataclass(frozen=True, slots=True)
-class PersonInput:
+class PersonInput(NamedTuple):
     id_number: IdNumber
     name: str
     gender: int
@@ -95,7 +95,7 @@ def _parse_name(raw: str) -> str:
     name = raw.strip()
     if not name:
         raise DomainError("registry.name_required", "姓名不能为空")
-    if len(name) > 60 or any(ch.isdigit() for ch in name):
+    if len(name) > 60 or any(map(str.isdigit, name)):
         raise DomainError("registry.bad_name", "姓名不能含数字,且不超过60个字符")
     return name
 
@@ -123,23 +123,22 @@ def clean_person(
     phone: str = "",
     address: str = "",
     is_region: RegionCheck,
+    today: date | None = None,
 ) -> PersonInput:
-    """Validate one person; gender and birth date must agree with the ID number."""
+    """Validate one person; gender and birth date must agree with the ID number.
+
+    ``today`` (default: the clock's) bounds the birth date; a bulk import passes it once
+    per batch."""
     c = Collector()
-    idn = c.run("id_number", lambda: parse_id_number(id_number))
-    clean_name = c.run("name", lambda: _parse_name(name))
-    sex = c.run("gender", lambda: _parse_gender(gender))
-    born = c.run("birth_date", lambda: parse_date(birth_date, field="birth_date"))
-    hukou = c.run(
-        "hukou_region", lambda: _check_region(hukou_region, "hukou_region", "户籍地", is_region)
-    )
+    idn = c.run("id_number", parse_id_number, id_number, today=today)
+    clean_name = c.run("name", _parse_name, name)
+    sex = c.run("gender", _parse_gender, gender)
+    born = c.run("birth_date", parse_date, birth_date, field="birth_date")
+    hukou = c.run("hukou_region", _check_region, hukou_region, "hukou_region", "户籍地", is_region)
     residence = residence_region.strip()
     if residence:
-        c.run(
-            "residence_region",
-            lambda: _check_region(residence, "residence_region", "常住地", is_region),
-        )
-    clean_phone = c.run("phone", lambda: _parse_phone(phone))
+        c.run("residence_region", _check_region, residence, "residence_region", "常住地", is_region)
+    clean_phone = c.run("phone", _parse_phone, phone)
     if idn is not None:
         _check_agreement(c, idn, sex, born)
     if len(address) > 200:

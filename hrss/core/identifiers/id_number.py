@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
+from operator import mul
+from typing import NamedTuple
 
 from hrss.core.errors import DomainError
 from hrss.core.regions import PROVINCE_CODES, is_address_code
 
 WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 CHECK_CHARS = "10X98765432"
+_ASCII_ZERO_SUM = ord("0") * sum(WEIGHTS)  # what the ASCII codes add over the digit values
 EARLIEST_BIRTH = date(1890, 1, 1)
 
 
@@ -43,8 +45,9 @@ class IdNumberError(DomainError):
     default_message = "身份证号码无效"
 
 
-@dataclass(frozen=True, slots=True)
-class IdNumber:
+class IdNumber(NamedTuple):
+    """A valid number and what it encodes (immutable; built for every row of an import)."""
+
     value: str
     kind: IdNumberKind
     address_code: str
@@ -58,7 +61,10 @@ class IdNumber:
 
 def check_char(first17: str) -> str:
     """The MOD 11-2 check character for the first 17 digits."""
-    total = sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True))
+    if len(first17) != 17 or not _is_digits(first17):
+        raise ValueError("check_char needs exactly 17 ASCII digits")
+    # Weighted sum over the ASCII codes, less the codes' own share: Σ (c - 48)·w.
+    total = sum(map(mul, first17.encode("ascii"), WEIGHTS)) - _ASCII_ZERO_SUM
     return CHECK_CHARS[total % 11]
 
 
@@ -78,8 +84,10 @@ def _is_digits(text: str) -> bool:
 
 
 def _normalise(raw: str) -> tuple[str, str | None]:
-    # NFKC turns full-width input (１１０１…Ｘ, typed with a Chinese IME) into ASCII.
-    value = unicodedata.normalize("NFKC", raw).strip().upper().replace(" ", "")
+    # NFKC turns full-width input (１１０１…Ｘ, typed with a Chinese IME) into ASCII;
+    # ASCII text is its own NFKC form, so the common case skips it.
+    text = raw if raw.isascii() else unicodedata.normalize("NFKC", raw)
+    value = text.strip().upper().replace(" ", "")
     if not value:
         raise _fail("empty", "身份证号码不能为空")
     if len(value) == 15:
