@@ -162,7 +162,7 @@ def test_postgresql_reads_back_what_was_rendered():
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="the guard is for other engines")
 def test_copy_rows_are_not_written_to_sqlite():
     from hrss.core.bulkwrite import insert_ignoring_duplicates
-    from hrss.registry.models import Region
+    from hrss.core.models import CalendarDay
 
     with pytest.raises(TypeError):
-        insert_ignoring_duplicates(Region, ["code"], CopyRows(["x"]))
+        insert_ignoring_duplicates(CalendarDay, ["name"], CopyRows(["x"]))
