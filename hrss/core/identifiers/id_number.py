@@ -18,6 +18,7 @@ from datetime import date
 from operator import mul
 from typing import NamedTuple
 
+from hrss.core import clock
 from hrss.core.errors import DomainError
 from hrss.core.regions import PROVINCE_CODES, is_address_code
 
@@ -63,6 +64,10 @@ def check_char(first17: str) -> str:
     """The MOD 11-2 check character for the first 17 digits."""
     if len(first17) != 17 or not _is_digits(first17):
         raise ValueError("check_char needs exactly 17 ASCII digits")
+    return _check_char(first17)
+
+
+def _check_char(first17: str) -> str:
     # Weighted sum over the ASCII codes, less the codes' own share: Σ (c - 48)·w.
     total = sum(map(mul, first17.encode("ascii"), WEIGHTS)) - _ASCII_ZERO_SUM
     return CHECK_CHARS[total % 11]
@@ -130,22 +135,13 @@ def parse_id_number(raw: str, *, today: date | None = None) -> IdNumber:
     Error codes: ``id_number.empty``, ``bad_length``, ``bad_format``,
     ``bad_checksum``, ``bad_birth_date``, ``unknown_region``.
     """
-    value, original15 = _normalise(raw)
-    if check_char(value[:17]) != value[17]:
+    value, original15 = _normalise(raw)  # 17 ASCII digits and a check character
+    if _check_char(value[:17]) != value[17]:
         raise _fail("bad_checksum", "身份证号码校验位错误,请核对最后一位")
     kind, address = _kind_and_address(value)
-    from hrss.core.clock import today as clock_today
-
-    born = _birth_date(value, today or clock_today())
+    born = _birth_date(value, today or clock.today())
     gender = Gender.MALE if int(value[16]) % 2 == 1 else Gender.FEMALE
-    return IdNumber(
-        value=value,
-        kind=kind,
-        address_code=address,
-        birth_date=born,
-        gender=gender,
-        upgraded_from=original15,
-    )
+    return IdNumber(value, kind, address, born, gender, original15)
 
 
 def build_id_number(address_code: str, birth_date: date, sequence: int) -> str:
