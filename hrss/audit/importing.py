@@ -12,7 +12,9 @@ class AuditedImporter:
 
     spec: FileSpec
     batch_size = 5000
-    pure_prepare = False  # True only where ``prepare`` reads no database (forked workers)
+    # True where ``prepare`` writes nothing and keeps no state from batch to batch, so
+    # that forked workers may run it (each opens its own connection if it reads).
+    parallel_prepare = False
 
     def __init__(self, *, actor: Actor, source_name: str) -> None:
         self.actor = actor

@@ -100,9 +100,10 @@ class ImportSummary:
 class Importer(Protocol):
     spec: FileSpec
     batch_size: int
-    # True when ``prepare`` reads no database and no mutable shared state, so that it
-    # may run in a forked worker (see ``run_import(workers=…)``).
-    pure_prepare: bool
+    # True when ``prepare`` writes nothing and keeps no state from batch to batch, so
+    # that it may run in a forked worker (see ``run_import(workers=…)``); it may read
+    # the database through the worker's own connection.
+    parallel_prepare: bool
 
     def prepare(self, rows: Sequence[SourceRow]) -> Prepared: ...
 
@@ -167,6 +168,7 @@ def _prepare_in_worker(batch: RawBatch) -> tuple[int, Prepared]:
     count, prepared = _prepare(importer, names, batch)
     if encode:  # render COPY lines here, in parallel, rather than in the writer
         prepared.items = encode_copy_rows(prepared.items)
+    connections.close_all()  # a worker that read the database keeps no idle connection
     return count, prepared
 
 
@@ -221,9 +223,9 @@ def _parallel(
     importer: Any, batches: Iterator[RawBatch], names: list[str], workers: int
 ) -> Iterator[tuple[int, Prepared]]:
     """Parse, validate and encrypt in forked workers, in order, with a bounded window of
-    batches (memory stays flat). Only importers whose ``prepare`` touches no database
-    and no shared state (``pure_prepare``) take this path; in-file duplicates are
-    checked here, in file order."""
+    batches (memory stays flat). Only importers whose ``prepare`` writes nothing and
+    keeps no state between batches (``parallel_prepare``) take this path; in-file
+    duplicates are checked here, in file order."""
     global _WORKER
     _WORKER = (importer, names, connection.vendor == "postgresql")
     connections.close_all()  # no database socket is shared with the children
@@ -299,7 +301,7 @@ def run_import(
     """Import ``path`` batch by batch; ``progress`` is a tqdm-like bar over bytes read.
 
     ``workers`` > 1 prepares batches in forked processes (importers with
-    ``pure_prepare``); ``pipelined`` writes on a background thread with its own
+    ``parallel_prepare``); ``pipelined`` writes on a background thread with its own
     connection (not inside an outer transaction: the command line uses it, tests of
     the plain path do not)."""
     summary = ImportSummary(kind=importer.spec.kind)
@@ -308,7 +310,7 @@ def run_import(
         text = open_text(raw, encoding)  # held here: dropping it would close ``raw``
         names, batches = read_records(text, importer.spec, importer.batch_size)
         rejects = RejectsWriter(path, names)
-        parallel = workers > 1 and getattr(importer, "pure_prepare", False)
+        parallel = workers > 1 and getattr(importer, "parallel_prepare", False)
         stream = (
             _parallel(importer, batches, names, workers)
             if parallel

@@ -37,10 +37,10 @@ class _ReferencingImporter(AuditedImporter):
     model: Any
     FIELDS: tuple[str, ...]
     employer_col: str | None = None
-
-    def __init__(self, **kw: Any) -> None:
-        super().__init__(**kw)
-        self.duplicates = DuplicateTracker("该记录")
+    # Reads persons and employers, writes nothing, keeps nothing between batches:
+    # forked workers may prepare batches (each with its own connection).
+    parallel_prepare = True
+    duplicate_label = "该记录"
 
     def build(self, row: SourceRow, refs: References) -> tuple[Any, ...]:
         raise NotImplementedError
@@ -49,14 +49,17 @@ class _ReferencingImporter(AuditedImporter):
         return item[:4]
 
     def prepare(self, rows: Sequence[SourceRow]) -> Prepared:
-        out, refs = Prepared(), References(rows, employer_col=self.employer_col)
+        """Resolve, clean and build; a key repeated in the file is rejected in file order
+        by ``run_import`` (``Prepared.keys``)."""
+        out, refs = Prepared(keys=[]), References(rows, employer_col=self.employer_col)
         for row in rows:
             try:
                 item = self.build(row, refs)
             except DomainError as error:
                 out.rejects.append(Reject.from_error(row, error))
                 continue
-            out.add(item, self.duplicates.check(self.key(item), row))
+            out.items.append(item)
+            out.keys.append((hash(self.key(item)), row.number))  # type: ignore[union-attr]
         return out
 
     def write(self, items: Sequence[Any]) -> tuple[int, int]:

@@ -88,7 +88,7 @@ class PersonImporter(AuditedImporter):
         ("residence_region", "phone", "address"),
     )
 
-    pure_prepare = True  # validation and encryption only: may run in forked workers
+    parallel_prepare = True  # validation and encryption only: may run in forked workers
     duplicate_label = "身份证号码"
 
     def __init__(self, **kw: Any) -> None:

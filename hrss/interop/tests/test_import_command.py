@@ -179,3 +179,48 @@ def test_parallel_and_pipelined_path_gives_the_same_result(corrupted):
     sample = Person.objects.order_by("id").first()
     assert reveal_id_number(bytes(sample.id_number_enc)) == good_person(0)[0]
     assert audit_verify().ok
+
+
+@pytest.mark.django_db(transaction=True)
+def test_contributions_prepared_in_workers_reject_repeats_in_file_order(tmp_path):
+    """The workers read persons and employers themselves; a repeat is rejected as the
+    later row even when the two rows were prepared by different workers."""
+    from hrss.core.actors import SystemActor
+    from hrss.core.bulk import run_import
+    from hrss.insurance.importers import ContributionImporter
+    from hrss.insurance.models import Contribution
+
+    persons = write_csv(tmp_path / "persons.csv", HEADER, [good_person(i) for i in range(4)])
+    assert run("persons", persons) == 0
+    uscc = "91110108551385082Q"
+    employers = write_csv(
+        tmp_path / "employers.csv",
+        ["uscc", "name", "industry", "region", "risk_class", "registered_on"],
+        [[uscc, "示例科技有限公司", "65", "420106", "1", "2015-03-01"]],
+    )
+    assert run("employers", employers) == 0
+    header = ["id_number", "uscc", "insurance", "period", "base", "employer_amount"]
+    header += ["employee_amount", "paid_on"]
+
+    def line(i: int, period: str, who: str | None = None) -> list[str]:
+        who = who or good_person(i)[0]
+        return [who, uscc, "pension", period, "6000.00", "960.00", "480.00", f"{period}-15"]
+
+    rows = [line(i % 4, f"2025-{1 + i // 4:02d}") for i in range(12)]
+    rows.insert(9, line(0, "2025-01"))  # row 11 repeats row 2, three batches later
+    rows.insert(4, line(0, "2025-02", who=good_person(99)[0]))  # row 6: unknown person
+    rows.insert(2, line(1, "2025-13"))  # row 4: no such month
+    path = write_csv(tmp_path / "contributions.csv", header, rows)
+
+    importer = ContributionImporter(actor=SystemActor("test"), source_name=path.name)
+    importer.batch_size = 3
+    summary = run_import(importer, path, workers=2, pipelined=True)
+
+    assert (summary.read, summary.written, summary.rejected) == (15, 12, 3)
+    assert rejects_of(path) == {
+        4: "month.bad_format;date.bad_format",  # paid_on is built from the period too
+        7: "registry.person_not_found",
+        13: "import.duplicate_key",
+    }
+    assert Contribution.objects.count() == 12
+    assert audit_verify().ok
