@@ -9,11 +9,11 @@ from typing import Any
 from hrss.audit.importing import AuditedImporter
 from hrss.cards.models import CURRENT_STATUSES, Card
 from hrss.core import clock
-from hrss.core.bulk import FileSpec, Prepared, Reject, SourceRow
+from hrss.core.bulk import DuplicateTracker, FileSpec, Prepared, Reject, SourceRow
 from hrss.core.bulkwrite import insert_ignoring_duplicates
 from hrss.core.errors import DomainError
 from hrss.core.parsing import parse_date
-from hrss.registry.importers import DuplicateTracker, References, db_date, db_datetime
+from hrss.registry.importers import References, db_date, db_datetime
 from hrss.registry.selectors import region_checker
 
 CARD_NUMBER_RE = re.compile(r"^[0-9A-Z]{9}$")

@@ -40,7 +40,15 @@ from hrss.core.bulkread import (
 from hrss.core.bulkwrite import CopyRows, encode_copy_rows
 from hrss.core.errors import DomainError, ValidationFailed
 
-__all__ = ["FileError", "FileSpec", "ImportSummary", "Prepared", "Reject", "SourceRow"]
+__all__ = [
+    "DuplicateTracker",
+    "FileError",
+    "FileSpec",
+    "ImportSummary",
+    "Prepared",
+    "Reject",
+    "SourceRow",
+]
 
 
 @dataclass(slots=True)
@@ -172,28 +180,48 @@ def _prepare_in_worker(batch: RawBatch) -> tuple[int, Prepared]:
     return count, prepared
 
 
+class DuplicateTracker:
+    """Keys seen earlier in the same file: a second occurrence is a reject.
+
+    Only a 64-bit hash of each key and its row number are kept (about 100 bytes a
+    row instead of the key itself), so a file of millions of rows stays small in
+    memory; two different keys sharing a hash (odds about n²/2⁶⁵) would be reported
+    as a duplicate, never silently merged — the database's unique constraint decides."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self._seen: dict[int, int] = {}
+
+    def first(self, key: int, number: int) -> int | None:
+        """The earlier row with ``key``, or None when row ``number`` is its first."""
+        first = self._seen.setdefault(key, number)
+        return None if first == number else first
+
+    def reject(self, row: SourceRow, first: int) -> Reject:
+        return Reject(row, "import.duplicate_key", f"{self.label}与第{first}行重复")
+
+    def check(self, key: Any, row: SourceRow) -> Reject | None:
+        first = self.first(hash(key), row.number)
+        return None if first is None else self.reject(row, first)
+
+
 class _InFileKeys:
-    """Keys seen earlier in the file (an importer's ``Prepared.keys``), checked in file
-    order: a second occurrence is a reject. Only the 64-bit key and the row number
-    are kept, so a file of millions of rows stays small in memory."""
+    """An importer's ``Prepared.keys`` checked in file order, across batches prepared
+    in any process: a key's later occurrences are rejected."""
 
     def __init__(self, importer: Any, names: list[str]) -> None:
-        self.label = getattr(importer, "duplicate_label", "该记录")
+        self.tracker = DuplicateTracker(getattr(importer, "duplicate_label", "该记录"))
         self.names = names
-        self.seen: dict[int, int] = {}
 
     def drop_repeats(self, prepared: Prepared, batch: RawBatch) -> Prepared:
         if prepared.keys is None:
             return prepared
-        seen, repeats = self.seen, set()
+        repeats = set()
         for position, (key, number) in enumerate(prepared.keys):
-            first = seen.setdefault(key, number)
-            if first != number:
+            first = self.tracker.first(key, number)
+            if first is not None:
                 repeats.add(position)
-                message = f"{self.label}与第{first}行重复"
-                prepared.rejects.append(
-                    Reject(self._row(batch, number), "import.duplicate_key", message)
-                )
+                prepared.rejects.append(self.tracker.reject(self._row(batch, number), first))
         if repeats:
             prepared.items = _without(prepared.items, repeats)
         prepared.keys = None

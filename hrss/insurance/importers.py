@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from hrss.audit.importing import AuditedImporter
-from hrss.core.bulk import FileSpec, Prepared, Reject, SourceRow
+from hrss.core.bulk import DuplicateTracker, FileSpec, Prepared, Reject, SourceRow
 from hrss.core.bulkwrite import insert_ignoring_duplicates
 from hrss.core.errors import DomainError
 from hrss.core.money import parse_money
@@ -25,7 +25,7 @@ from hrss.insurance.validation import (
     clean_enrolment,
     clean_parameter,
 )
-from hrss.registry.importers import DuplicateTracker, References, db_date
+from hrss.registry.importers import References, db_date
 from hrss.registry.selectors import region_checker
 
 RowBuilder = Callable[[SourceRow, References], tuple[Any, ...]]

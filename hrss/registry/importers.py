@@ -13,7 +13,7 @@ from django.db import connection
 
 from hrss.audit.importing import AuditedImporter
 from hrss.core import clock
-from hrss.core.bulk import FileSpec, Prepared, Reject, SourceRow
+from hrss.core.bulk import DuplicateTracker, FileSpec, Prepared, Reject, SourceRow
 from hrss.core.bulkwrite import insert_ignoring_duplicates
 from hrss.core.errors import DomainError
 from hrss.core.identifiers import parse_id_number
@@ -60,25 +60,6 @@ def db_datetime(value: Any) -> Any:
 
 def db_date(value: Any) -> Any:
     return connection.ops.adapt_datefield_value(value) if _adapts_dates() else value
-
-
-class DuplicateTracker:
-    """Keys seen earlier in the same file: a second occurrence is a reject.
-
-    Only a 64-bit hash of each key and its row number are kept (about 100 bytes a
-    row instead of the key itself), so a file of millions of rows stays small in
-    memory; two different keys sharing a hash (odds about n²/2⁶⁵) would be reported
-    as a duplicate, never silently merged — the database's unique constraint decides."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self._seen: dict[int, int] = {}
-
-    def check(self, key: Any, row: SourceRow) -> Reject | None:
-        first = self._seen.setdefault(hash(key), row.number)
-        if first == row.number:
-            return None
-        return Reject(row, "import.duplicate_key", f"{self.label}与第{first}行重复")
 
 
 class PersonImporter(AuditedImporter):

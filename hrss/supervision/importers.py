@@ -8,13 +8,13 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from hrss.audit.importing import AuditedImporter
-from hrss.core.bulk import FileSpec, Prepared, Reject, SourceRow
+from hrss.core.bulk import DuplicateTracker, FileSpec, Prepared, Reject, SourceRow
 from hrss.core.bulkwrite import insert_ignoring_duplicates
 from hrss.core.crypto import sm3_hex
 from hrss.core.errors import DomainError
 from hrss.core.money import parse_money
 from hrss.core.parsing import parse_date
-from hrss.registry.importers import DuplicateTracker, References, db_date
+from hrss.registry.importers import References, db_date
 from hrss.registry.selectors import region_checker
 from hrss.registry.validation import Collector
 from hrss.supervision.models import Claim, ClaimItem, ItemType, Restriction, VisitType
