@@ -164,8 +164,7 @@ def parse_batch(
     """Each non-blank record as a row, with the file-level problem of that row, if any:
     undecodable bytes or NUL, a wrong number of cells, a record ``csv`` cannot read."""
     width = len(names)
-    whole = "".join(batch[1])
-    clean = not BAD_BYTES_RE.search(whole) and "\x00" not in whole  # the usual case
+    clean = _clean_text("".join(batch[1]))  # the usual case: no row needs a closer look
     for number, cells in zip(batch[0], _cells(batch[1]), strict=True):
         if isinstance(cells, csv.Error):
             row = SourceRow(number, {})
@@ -178,6 +177,15 @@ def parse_batch(
             yield row, None
         else:
             yield row, _problem(cells, width)
+
+
+def _clean_text(text: str) -> bool:
+    """Neither undecodable bytes (surrogates, which UTF-8 refuses) nor NUL."""
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
 
 
 def _problem(cells: list[str], width: int) -> DomainError | None:

@@ -13,6 +13,7 @@ that a parallel import renders them in its worker processes).
 
 from __future__ import annotations
 
+from binascii import hexlify
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -30,9 +31,9 @@ class CopyRows:
 
     __slots__ = ("count", "payload")
 
-    def __init__(self, lines: Sequence[str]) -> None:
+    def __init__(self, lines: Sequence[bytes]) -> None:
         self.count = len(lines)
-        self.payload = "".join(line + "\n" for line in lines).encode()
+        self.payload = b"\n".join(lines) + b"\n" if lines else b""
 
     def __len__(self) -> int:
         return self.count
@@ -40,34 +41,56 @@ class CopyRows:
     def without(self, positions: Collection[int]) -> CopyRows:
         """These rows less the ones at ``positions`` (line breaks inside values are
         escaped, so a payload splits at its line ends)."""
-        lines = self.payload.decode().split("\n")[: self.count]
+        lines = self.payload.split(b"\n")[: self.count]
         return CopyRows([line for i, line in enumerate(lines) if i not in positions])
 
 
-def encode_copy_rows(rows: Iterable[Sequence[Any]]) -> CopyRows:
+def encode_copy_rows(rows: Sequence[Sequence[Any]]) -> CopyRows:
     """Render DB-ready tuples as COPY text (str, bytes, int, Decimal, bool, date,
-    datetime, None). Dates and times repeat within a batch: each is rendered once."""
-    memo: dict[Any, str] = {}
-    lines: list[str] = []
-    for row in rows:
-        parts = []
-        for value in row:
-            kind = type(value)
-            if kind is str:  # tab, newline and CR are not printable: escape only then
-                escape = "\\" in value or not value.isprintable()
-                parts.append(value.translate(_COPY_ESCAPES) if escape else value)
-            elif kind is bytes:
-                parts.append("\\\\x" + value.hex())
-            elif value is None:
-                parts.append("\\N")
-            elif kind is int:
-                parts.append(str(value))
-            elif kind is datetime or kind is date:
-                parts.append(memo.get(value) or memo.setdefault(value, value.isoformat()))
-            else:
-                parts.append(_scalar(value))
-        lines.append("\t".join(parts))
-    return CopyRows(lines)
+    datetime, None), column by column: a column of one type is rendered in one pass,
+    and text that needs no escape (the usual case) is encoded as it is."""
+    if not rows:
+        return CopyRows([])
+    columns = [_render_column(column) for column in zip(*rows, strict=True)]
+    return CopyRows(list(map(b"\t".join, zip(*columns, strict=True))))
+
+
+def _render_column(column: tuple[Any, ...]) -> Sequence[bytes]:
+    kinds = set(map(type, column))
+    kind = kinds.pop() if len(kinds) == 1 else None
+    if kind is str:
+        return _text_column(column)
+    if kind is bytes:
+        return [b"\\\\x" + hexlify(value) for value in column]
+    if kind is int:
+        return _encoded(map(str, column))
+    if kind is date or kind is datetime:  # a batch repeats a few dates: each rendered once
+        rendered = {value: value.isoformat().encode() for value in set(column)}
+        return list(map(rendered.__getitem__, column))
+    return _encoded(map(_render_value, column))
+
+
+def _text_column(column: tuple[str, ...]) -> list[bytes]:
+    text = "\n".join(column)
+    if text.count("\n") != len(column) - 1 or "\\" in text or "\t" in text or "\r" in text:
+        text = "\n".join(value.translate(_COPY_ESCAPES) for value in column)
+    return text.encode().split(b"\n")
+
+
+def _encoded(values: Iterable[str]) -> list[bytes]:
+    """Rendered values (none holds a raw line break) as UTF-8, in one pass."""
+    return "\n".join(values).encode().split(b"\n")
+
+
+def _render_value(value: Any) -> str:
+    kind = type(value)
+    if kind is str:
+        return value.translate(_COPY_ESCAPES)
+    if kind is bytes:
+        return "\\\\x" + value.hex()
+    if value is None:
+        return "\\N"
+    return _scalar(value)
 
 
 def _scalar(value: Any) -> str:
