@@ -1,15 +1,16 @@
 """Bulk-file machinery shared by every area's importer (interchange.md).
 
 * Reading (:mod:`hrss.core.bulkread`): encoding, header, records with their row
-  numbers; a row whose bytes do not decode is a reject, never the whole file.
-* :class:`RejectsWriter` writes ``<input>.rejects.csv``: ``row``, the original
-  columns, ``error_code``, ``message``.
+  numbers; a row whose bytes do not decode is a reject, never the whole file; the
+  rejects file.
 * :func:`run_import` drives an :class:`Importer` batch by batch with a progress
   bar (rows/s) and returns an :class:`ImportSummary`. Importers whose ``prepare``
   is pure (no database, no shared state) run it in forked worker processes, which
   also parse the cells and, on PostgreSQL, render the rows in ``COPY`` format; the
   parent only finds record ends, checks in-file duplicates in file order and
-  writes, on a pipelined writer thread.
+  writes, on a pipelined writer thread. An importer naming an
+  ``initial_load_model`` loads into that table, while it is empty, with the
+  indexes built at the end (:func:`hrss.core.bulkwrite.initial_load`).
 
 Memory stays flat in the file size: a bounded window of batches is held at a time.
 """
@@ -17,13 +18,13 @@ Memory stays flat in the file size: a bounded window of batches is held at a tim
 from __future__ import annotations
 
 import collections
-import csv
 import gc
 import multiprocessing
+import queue
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Protocol
@@ -34,13 +35,14 @@ from hrss.core.bulkread import (
     FileError,
     FileSpec,
     RawBatch,
+    Reject,
+    RejectsWriter,
     SourceRow,
     open_text,
     parse_batch,
     read_records,
 )
-from hrss.core.bulkwrite import CopyRows, encode_copy_rows
-from hrss.core.errors import DomainError, ValidationFailed
+from hrss.core.bulkwrite import CopyRows, encode_copy_rows, initial_load
 
 __all__ = [
     "DuplicateTracker",
@@ -51,18 +53,6 @@ __all__ = [
     "Reject",
     "SourceRow",
 ]
-
-
-@dataclass(slots=True)
-class Reject:
-    row: SourceRow
-    code: str
-    message: str
-
-    @classmethod
-    def from_error(cls, row: SourceRow, error: DomainError) -> Reject:
-        errors = error.errors if isinstance(error, ValidationFailed) else [error]
-        return cls(row, ";".join(e.code for e in errors), ";".join(e.message for e in errors))
 
 
 @dataclass
@@ -114,6 +104,10 @@ class Importer(Protocol):
     # that it may run in a forked worker (see ``run_import(workers=…)``); it may read
     # the database through the worker's own connection.
     parallel_prepare: bool
+    # Optional: the table the importer fills, named only when its in-file key
+    # (``Prepared.keys``) covers every unique index of that table, so that a load
+    # into the empty table may build its indexes afterwards (``initial_load``).
+    # initial_load_model: type[Model]
 
     def prepare(self, rows: Sequence[SourceRow]) -> Prepared: ...
 
@@ -122,34 +116,6 @@ class Importer(Protocol):
         ...
 
     def audit_batch(self, *, written: int, present: int, rejected: int, batch: int) -> None: ...
-
-
-class RejectsWriter:
-    """``<input>.rejects.csv``, created on the first reject (UTF-8 with BOM for spreadsheets)."""
-
-    def __init__(self, source: Path, columns: list[str]) -> None:
-        self.path = source.with_name(source.name + ".rejects.csv")
-        self.columns = columns
-        self._fh: IO[str] | None = None
-        self._writer: Any = None
-        self.count = 0
-        if self.path.exists():
-            self.path.unlink()
-
-    def write(self, reject: Reject) -> None:
-        if self._writer is None:
-            self._fh = self.path.open("w", encoding="utf-8-sig", newline="")
-            self._writer = csv.writer(self._fh)
-            self._writer.writerow(["row", *self.columns, "error_code", "message"])
-        clean = [
-            reject.row.values.get(c, "").encode("utf-8", "replace").decode() for c in self.columns
-        ]
-        self._writer.writerow([reject.row.number, *clean, reject.code, reject.message])
-        self.count += 1
-
-    def close(self) -> None:
-        if self._fh:
-            self._fh.close()
 
 
 def _screen(names: list[str], batch: RawBatch) -> tuple[list[SourceRow], list[Reject]]:
@@ -287,35 +253,55 @@ def _write_batch(
 
 
 class _Writer:
-    """Writes batches in order, either inline or on one background thread (``pipelined``),
-    so that reading and validation go on while the database writes. The thread has its
-    own database connection, closed at the end."""
+    """Writes batches in order, either inline or on one background thread (``pipelined``)
+    fed through a short queue, so that reading and validation go on while the database
+    writes. The thread has its own connection, closed at the end. There, when the
+    importer names an ``initial_load_model`` whose table is empty, the whole import is
+    one transaction and the table's indexes are built at its end (``initial_load``)."""
 
     def __init__(self, importer: Importer, summary: ImportSummary, pipelined: bool) -> None:
         self.importer, self.summary = importer, summary
+        self.jobs: queue.Queue[tuple[Prepared, int, int] | None] = queue.Queue(maxsize=2)
         self.pool = ThreadPoolExecutor(max_workers=1) if pipelined else None
-        self.pending: collections.deque[Future[tuple[int, int]]] = collections.deque()
+        self.consumer = self.pool.submit(self._consume) if self.pool else None
 
     def submit(self, prepared: Prepared, count: int, number: int) -> None:
-        if self.pool is None:
-            self._add(_write_batch(self.importer, prepared, count, number))
-            return
-        self.pending.append(self.pool.submit(_write_batch, self.importer, prepared, count, number))
-        while len(self.pending) > 2:
-            self._add(self.pending.popleft().result())
+        if self.consumer is None:
+            self._write((prepared, count, number))
+        else:
+            self._put((prepared, count, number))
 
-    def _add(self, result: tuple[int, int]) -> None:
-        self.summary.written += result[0]
-        self.summary.present += result[1]
+    def _put(self, job: tuple[Prepared, int, int] | None) -> None:
+        assert self.consumer is not None
+        while True:  # wait for room, unless the writer thread has stopped on an error
+            try:
+                return self.jobs.put(job, timeout=0.5)
+            except queue.Full:
+                if self.consumer.done():
+                    self.consumer.result()  # raises the writer's error
+
+    def _write(self, job: tuple[Prepared, int, int]) -> None:
+        written, present = _write_batch(self.importer, *job)
+        self.summary.written += written
+        self.summary.present += present
+
+    def _consume(self) -> None:
+        model = getattr(self.importer, "initial_load_model", None)
+        try:
+            with initial_load(model) if model is not None else nullcontext(False):
+                for job in iter(self.jobs.get, None):
+                    self._write(job)
+        finally:
+            connections.close_all()
 
     def close(self) -> None:
-        if self.pool is None:
+        if self.pool is None or self.consumer is None:
             return
         try:
-            while self.pending:
-                self._add(self.pending.popleft().result())
+            if not self.consumer.done():
+                self._put(None)
+            self.consumer.result()
         finally:
-            self.pool.submit(connections.close_all).result()
             self.pool.shutdown()
 
 

@@ -10,6 +10,8 @@
   validated — in a worker process on multi-core imports.
 * :func:`parse_batch` turns a batch into :class:`SourceRow` objects with the same
   ``csv`` reader, so that a record means exactly what ``csv.reader`` makes of it.
+* :class:`RejectsWriter` writes the rows refused to ``<input>.rejects.csv``: ``row``,
+  the original columns, ``error_code``, ``message``.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO
+from pathlib import Path
+from typing import IO, Any
 
-from hrss.core.errors import DomainError
+from hrss.core.errors import DomainError, ValidationFailed
 
 BAD_BYTES_RE = re.compile("[\udc80-\udcff]")  # what surrogateescape makes of undecodable bytes
 ENCODINGS = {"utf-8": "utf-8-sig", "utf8": "utf-8-sig", "gb18030": "gb18030", "gbk": "gb18030"}
@@ -200,3 +203,43 @@ def _problem(cells: list[str], width: int) -> DomainError | None:
     if "\x00" in joined:
         return DomainError("file.nul_character", "该行含有空字符(NUL),无法导入")
     return None
+
+
+@dataclass(slots=True)
+class Reject:
+    row: SourceRow
+    code: str
+    message: str
+
+    @classmethod
+    def from_error(cls, row: SourceRow, error: DomainError) -> Reject:
+        errors = error.errors if isinstance(error, ValidationFailed) else [error]
+        return cls(row, ";".join(e.code for e in errors), ";".join(e.message for e in errors))
+
+
+class RejectsWriter:
+    """``<input>.rejects.csv``, created on the first reject (UTF-8 with BOM for spreadsheets)."""
+
+    def __init__(self, source: Path, columns: list[str]) -> None:
+        self.path = source.with_name(source.name + ".rejects.csv")
+        self.columns = columns
+        self._fh: IO[str] | None = None
+        self._writer: Any = None
+        self.count = 0
+        if self.path.exists():
+            self.path.unlink()
+
+    def write(self, reject: Reject) -> None:
+        if self._writer is None:
+            self._fh = self.path.open("w", encoding="utf-8-sig", newline="")
+            self._writer = csv.writer(self._fh)
+            self._writer.writerow(["row", *self.columns, "error_code", "message"])
+        clean = [
+            reject.row.values.get(c, "").encode("utf-8", "replace").decode() for c in self.columns
+        ]
+        self._writer.writerow([reject.row.number, *clean, reject.code, reject.message])
+        self.count += 1
+
+    def close(self) -> None:
+        if self._fh:
+            self._fh.close()

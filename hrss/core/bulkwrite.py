@@ -9,12 +9,16 @@ Both return how many rows were really inserted; the rest were already present.
 Rows come as tuples of DB-ready values, or — on PostgreSQL — already rendered as
 ``COPY`` text lines (:func:`encode_copy_rows`, run where the rows are prepared, so
 that a parallel import renders them in its worker processes).
+
+:func:`initial_load`: into an empty table, PostgreSQL builds the secondary indexes
+once after the load instead of row by row, inside the load's one transaction.
 """
 
 from __future__ import annotations
 
 from binascii import hexlify
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -170,3 +174,46 @@ def _pg_staged_insert(table: str, cols: str, payload: bytes) -> int:
         inserted = int(cur.rowcount)
         cur.execute(f"DROP TABLE {staging}")
         return inserted
+
+
+@contextmanager
+def initial_load(model: type[models.Model]) -> Iterator[bool]:
+    """Load into ``model``'s table with its secondary indexes built afterwards, when
+    the table is empty and the engine is PostgreSQL (its "Populating a Database"
+    advice): one sorted build instead of a B-tree insert per row.
+
+    The table is locked, its indexes other than the primary key are dropped, and on
+    leaving they are created again from their saved definitions — all in one
+    transaction with what is written inside, so an error or a crash leaves the table
+    as it was, indexes included. A unique index that the loaded rows break fails the
+    whole load. Yields True in that case; otherwise (rows present, other engines)
+    it changes and holds nothing and yields False."""
+    if connection.vendor == "postgresql":
+        with transaction.atomic():
+            definitions = _drop_indexes_if_empty(model._meta.db_table)
+            if definitions is not None:
+                yield True
+                with connection.cursor() as cur:
+                    for definition in definitions:
+                        cur.execute(definition)
+                return
+    yield False
+
+
+def _drop_indexes_if_empty(table: str) -> list[str] | None:
+    """The definitions of the dropped indexes, or None when the table has rows."""
+    with connection.cursor() as cur:
+        cur.execute(f"LOCK TABLE {_quote(table)} IN ACCESS EXCLUSIVE MODE")
+        cur.execute(f"SELECT EXISTS (SELECT 1 FROM {_quote(table)})")  # noqa: S608
+        if cur.fetchone()[0]:
+            return None
+        cur.execute(
+            "SELECT x.indexrelid::regclass::text, pg_get_indexdef(x.indexrelid) FROM pg_index x"
+            " WHERE x.indrelid = %s::regclass AND NOT x.indisprimary"
+            " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)",
+            [_quote(table)],
+        )
+        indexes = cur.fetchall()
+        for name, _ in indexes:
+            cur.execute(f"DROP INDEX {name}")  # regclass text: quoted as needed
+    return [definition for _, definition in indexes]

@@ -71,6 +71,9 @@ class PersonImporter(AuditedImporter):
 
     parallel_prepare = True  # validation and encryption only: may run in forked workers
     duplicate_label = "身份证号码"
+    # The in-file key (the ID number's blind index) covers Person's one unique index:
+    # a first load into the empty table builds its indexes afterwards.
+    initial_load_model = Person
 
     def __init__(self, **kw: Any) -> None:
         super().__init__(**kw)

@@ -1,80 +1,13 @@
 """``hrss import``: good rows written, each bad row rejected with its row number and code,
 re-runs write nothing, the exit status says whether anything was rejected."""
 
-import csv
-from datetime import date
-from pathlib import Path
-
 import pytest
-from django.core.management import call_command
 
 from hrss.audit.models import AuditEntry
 from hrss.audit.selectors import audit_verify
-from hrss.core.identifiers.id_number import build_id_number, check_char
+from hrss.interop.tests.files import HEADER, good_person, rejects_of, run, write_csv
 from hrss.registry.models import Employment, Person
 from hrss.registry.protection import reveal_id_number
-
-HEADER = ["id_number", "name", "gender", "birth_date", "hukou_region", "phone"]
-
-
-SURNAMES, GIVEN = "赵钱孙李周吴郑王冯陈", "伟芳娜敏静丽强磊军洋"
-
-
-def good_person(i: int) -> list[str]:
-    born = date(1960 + i % 40, 1 + i % 12, 1 + i % 28)
-    seq = 100 + i
-    name = SURNAMES[i % 10] + GIVEN[i // 10 % 10] + GIVEN[i % 7]
-    return [
-        build_id_number("420106", born, seq),
-        name,
-        "1" if seq % 2 else "2",
-        born.isoformat(),
-        "420106",
-        "",
-    ]
-
-
-def write_csv(
-    path: Path, header: list[str], rows: list[list[str]], encoding: str = "utf-8"
-) -> Path:
-    with path.open("w", encoding=encoding, newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(header)
-        writer.writerows(rows)
-    return path
-
-
-def run(kind: str, path: Path, *extra: str) -> int:
-    try:
-        call_command("import", kind, str(path), "--no-progress", "--workers", "1", *extra)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
-    return 0
-
-
-def rejects_of(path: Path) -> dict[int, str]:
-    with path.with_name(path.name + ".rejects.csv").open(encoding="utf-8-sig") as fh:
-        return {int(r["row"]): r["error_code"] for r in csv.DictReader(fh)}
-
-
-@pytest.fixture
-def corrupted(tmp_path):
-    rows = [good_person(i) for i in range(40)]
-    bad_checksum = good_person(40)
-    bad_checksum[0] = bad_checksum[0][:-1] + ("0" if bad_checksum[0][-1] != "0" else "1")
-    impossible = good_person(41)
-    body = "420106" + "19850230" + "123"
-    impossible[0], impossible[2], impossible[3] = body + check_char(body), "1", "1985-02-28"
-    unknown_region = good_person(42)
-    unknown_region[4] = "429999"
-    wrong_gender = good_person(43)
-    wrong_gender[2] = "2" if wrong_gender[2] == "1" else "1"
-    rows[5:5] = [bad_checksum]  # row 7
-    rows[10:10] = [impossible]  # row 12
-    rows[20:20] = [unknown_region]  # row 22
-    rows[25:25] = [wrong_gender]  # row 27
-    rows.append(list(rows[0]))  # duplicate of row 2, at row 46
-    return write_csv(tmp_path / "persons.csv", HEADER, rows)
 
 
 @pytest.mark.django_db(transaction=True)
