@@ -5,7 +5,6 @@ employment, life_events). The row rules are the services' own
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from functools import cache
 from typing import Any
 
@@ -18,9 +17,15 @@ from hrss.core.bulkwrite import insert_ignoring_duplicates
 from hrss.core.errors import DomainError
 from hrss.core.identifiers import parse_id_number
 from hrss.registry.models import Employer, Employment, LifeEvent, Person
-from hrss.registry.protection import id_number_index, protect_id_number, protect_phone
+from hrss.registry.protection import (
+    ProtectedValue,
+    id_number_index,
+    protect_id_numbers,
+    protect_phones,
+)
 from hrss.registry.selectors import region_checker
 from hrss.registry.validation import (
+    PersonInput,
     clean_employer,
     clean_employment,
     clean_life_event,
@@ -62,6 +67,31 @@ def db_date(value: Any) -> Any:
     return connection.ops.adapt_datefield_value(value) if _adapts_dates() else value
 
 
+def _person_row(
+    data: PersonInput, idn: ProtectedValue, phone: ProtectedValue | None, now: Any
+) -> tuple[Any, ...]:
+    """One row in ``PERSON_FIELDS`` order."""
+    return (
+        idn.enc,
+        idn.blind_index,
+        idn.masked,
+        data.id_number.kind.value,
+        data.name,
+        data.gender,
+        db_date(data.birth_date),
+        data.hukou_region,
+        data.residence_region,
+        data.district,
+        phone.enc if phone else None,
+        phone.blind_index if phone else "",
+        phone.masked if phone else "",
+        data.address,
+        1,
+        now,
+        now,
+    )
+
+
 class PersonImporter(AuditedImporter):
     spec = FileSpec(
         "persons",
@@ -79,47 +109,29 @@ class PersonImporter(AuditedImporter):
         super().__init__(**kw)
         self.is_region = region_checker()
 
-    def _row(self, row: SourceRow, now: Any, today: date) -> tuple[Any, ...] | Reject:
-        try:
-            data = clean_person(**row.values, is_region=self.is_region, today=today)
-        except DomainError as error:
-            return Reject.from_error(row, error)
-        idn = protect_id_number(data.id_number.value)
-        phone = protect_phone(data.phone) if data.phone else None
-        return (
-            idn.enc,
-            idn.blind_index,
-            idn.masked,
-            data.id_number.kind.value,
-            data.name,
-            data.gender,
-            db_date(data.birth_date),
-            data.hukou_region,
-            data.residence_region,
-            data.district,
-            phone.enc if phone else None,
-            phone.blind_index if phone else "",
-            phone.masked if phone else "",
-            data.address,
-            1,
-            now,
-            now,
-        )
-
     def prepare(self, rows: Sequence[SourceRow]) -> Prepared:
-        """Validate and encrypt (no database, no shared state: may run in a worker).
+        """Validate, then encrypt the batch's ID numbers and phones column by column
+        (no database, no shared state: may run in a worker).
 
         The in-file key is the blind index's first 64 bits: a second occurrence of an
         ID number in the file is rejected, in file order, by ``run_import``."""
-        out, moment = Prepared(keys=[]), clock.now()
+        keys: list[tuple[int, int]] = []
+        out, moment = Prepared(keys=keys), clock.now()
         now, today = db_datetime(moment), moment.date()
+        valid: list[tuple[int, PersonInput]] = []
         for row in rows:
-            result = self._row(row, now, today)
-            if isinstance(result, Reject):
-                out.rejects.append(result)
-            else:
-                out.items.append(result)
-                out.keys.append((int(result[1][:16], 16), row.number))  # type: ignore[union-attr]
+            try:
+                data = clean_person(**row.values, is_region=self.is_region, today=today)
+            except DomainError as error:
+                out.rejects.append(Reject.from_error(row, error))
+                continue
+            valid.append((row.number, data))
+        ids = protect_id_numbers([data.id_number.value for _, data in valid])
+        phones = iter(protect_phones([data.phone for _, data in valid if data.phone]))
+        for (number, data), idn in zip(valid, ids, strict=True):
+            phone = next(phones) if data.phone else None
+            out.items.append(_person_row(data, idn, phone, now))
+            keys.append((int(idn.blind_index[:16], 16), number))
         return out
 
     def write(self, items: Sequence[Any]) -> tuple[int, int]:

@@ -156,6 +156,25 @@ def test_field_cipher_uses_a_fresh_nonce_each_time() -> None:
     assert first[2:14] != second[2:14]
 
 
+@settings(max_examples=50)
+@given(st.lists(st.text(max_size=20), max_size=30))
+def test_encrypt_many_seals_each_value_alone_under_its_own_nonce(values: list[str]) -> None:
+    cipher = FieldCipher([OLD_KEY])
+    blobs = cipher.encrypt_many(values, aad=AAD)
+    assert [cipher.decrypt(blob, aad=AAD) for blob in blobs] == values
+    assert [len(blob) for blob in blobs] == [2 + 12 + len(v.encode()) + 16 for v in values]
+    nonces = [blob[2:14] for blob in blobs]
+    assert len(set(nonces)) == len(nonces)
+
+
+def test_encrypt_many_of_one_value_repeated_gives_different_ciphertexts() -> None:
+    cipher = FieldCipher([OLD_KEY])
+    blobs = cipher.encrypt_many(["13812341234"] * 3, aad=AAD) + [
+        cipher.encrypt("13812341234", aad=AAD)
+    ]
+    assert len(set(blobs)) == 4
+
+
 def test_field_cipher_wrong_aad_fails() -> None:
     blob = FieldCipher([OLD_KEY]).encrypt("13812341234", aad="registry.person.phone")
     with pytest.raises(CryptoError) as info:
