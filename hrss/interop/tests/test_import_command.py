@@ -157,3 +157,15 @@ def test_contributions_prepared_in_workers_reject_repeats_in_file_order(tmp_path
     }
     assert Contribution.objects.count() == 12
     assert audit_verify().ok
+
+
+@pytest.mark.django_db
+def test_a_database_not_yet_migrated_is_a_clear_error(tmp_path, monkeypatch):
+    from django.core.management import CommandError
+    from django.db.migrations.executor import MigrationExecutor
+
+    monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: [("x", False)])
+    path = write_csv(tmp_path / "persons.csv", HEADER, [good_person(1)])
+    with pytest.raises(CommandError, match="db.not_migrated"):
+        run("persons", path)
+    assert Person.objects.count() == 0

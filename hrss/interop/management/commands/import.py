@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from tqdm import tqdm
 
 from hrss.core.actors import SystemActor
@@ -22,6 +24,9 @@ from hrss.interop.importers import IMPORTERS
 
 class Command(BaseCommand):
     help = "批量导入交换文件 (import an interchange file): hrss import persons persons.csv"
+    # Django's system checks load every URL and API schema (seconds); they run at
+    # ``migrate`` and when the site starts. Here the schema itself is checked instead.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("kind", choices=sorted(IMPORTERS))
@@ -42,6 +47,7 @@ class Command(BaseCommand):
         path: Path = options["file"]
         if not path.is_file():
             raise CommandError(f"file not found: {path}")
+        _require_migrated()
         actor = SystemActor(f"import:{options['source'] or 'cli'}")
         importer = IMPORTERS[options["kind"]](actor=actor, source_name=path.name)
         bar = tqdm(
@@ -69,3 +75,9 @@ class Command(BaseCommand):
         if summary.rejected:
             self.stderr.write(f"{summary.rejected} rows rejected: see {summary.rejects_path}")
             sys.exit(1)
+
+
+def _require_migrated() -> None:
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise CommandError("db.not_migrated: 数据库结构尚未就绪,请先运行 hrss migrate")
