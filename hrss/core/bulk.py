@@ -141,9 +141,13 @@ _WORKER: tuple[Any, list[str], bool] | None = None  # inherited by forked worker
 def _prepare_in_worker(batch: RawBatch) -> tuple[int, Prepared]:
     assert _WORKER is not None
     importer, names, encode = _WORKER
-    count, prepared = _prepare(importer, names, batch)
-    if encode:  # render COPY lines here, in parallel, rather than in the writer
-        prepared.items = encode_copy_rows(prepared.items)
+    gc.disable()  # a batch's objects are freed together at its end; no pass needed inside
+    try:
+        count, prepared = _prepare(importer, names, batch)
+        if encode:  # render COPY lines here, in parallel, rather than in the writer
+            prepared.items = encode_copy_rows(prepared.items)
+    finally:
+        gc.enable()
     connections.close_all()  # a worker that read the database keeps no idle connection
     return count, prepared
 
