@@ -114,3 +114,13 @@ def test_staff_are_told_the_service_is_not_theirs(client, clerk_wuchang):
 
     assert response.status_code == 403
     assert "参保人本人或单位经办人" in response.content.decode()
+
+
+def test_verification_pages_read_in_english(client, proof):
+    client.cookies["django_language"] = "en"
+    html = page(client.get("/verify/"))
+    assert "Verify an e-certificate" in html and "Upload and verify" in html
+    assert "电子证照核验" not in html
+    result = page(client.get(f"/verify/{proof.verification_code}/"))
+    assert "Genuine" in result and "Holder" in result
+    assert "真实有效" not in result
