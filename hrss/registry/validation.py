@@ -24,6 +24,14 @@ T = TypeVar("T")
 RegionCheck = Callable[[str], bool]
 PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
 OCCUPATION_RE = re.compile(r"^\d-\d{2}(-\d{2}){0,2}$")
+# A person's name: 汉字 (the unified ideographs and their extensions, compatibility
+# ideographs, 〇), the separator of transliterated names (·, also typed ・ or •) and, for
+# foreign residents, Latin letters with space, hyphen, apostrophe and full stop. Nothing
+# else: Greek, Cyrillic or symbols in a name are GBK bytes that happened to decode as
+# UTF-8 (韦雪梅 in GBK reads as "Τѩ÷"), never a real name.
+NAME_RE = re.compile(
+    "^[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·・•A-Za-z .'\\-]+$"
+)
 
 
 def _err(code: str, message: str, field: str) -> DomainError:
@@ -95,8 +103,10 @@ def _parse_name(raw: str) -> str:
     name = raw.strip()
     if not name:
         raise DomainError("registry.name_required", "姓名不能为空")
-    if len(name) > 60 or any(map(str.isdigit, name)):
-        raise DomainError("registry.bad_name", "姓名不能含数字,且不超过60个字符")
+    if len(name) > 60 or not NAME_RE.match(name):
+        raise DomainError(
+            "registry.bad_name", "姓名只能由汉字、间隔号“·”或英文字母组成,且不超过60个字符"
+        )
     return name
 
 

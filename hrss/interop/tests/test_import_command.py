@@ -169,3 +169,22 @@ def test_a_database_not_yet_migrated_is_a_clear_error(tmp_path, monkeypatch):
     with pytest.raises(CommandError, match="db.not_migrated"):
         run("persons", path)
     assert Person.objects.count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_gbk_names_that_happen_to_decode_as_utf8_are_still_rejected(tmp_path):
+    """Most GBK bytes do not decode as UTF-8 (file.bad_encoding); some do, into Greek,
+    Cyrillic or symbols, which no name holds."""
+    rows = [good_person(i) for i in range(4)]
+    path = tmp_path / "persons.csv"
+    with path.open("wb") as fh:
+        fh.write((",".join(HEADER) + "\n").encode())
+        for i, row in enumerate(rows):
+            name = row[1].encode("utf-8") if i != 2 else "韦雪梅".encode("gbk")
+            cells = [row[0].encode(), name, *(c.encode() for c in row[2:])]
+            fh.write(b",".join(cells) + b"\n")
+    assert "韦雪梅".encode("gbk").decode("utf-8") == "Τѩ÷"
+
+    assert run("persons", path) == 1
+    assert rejects_of(path) == {4: "registry.bad_name"}
+    assert Person.objects.count() == 3

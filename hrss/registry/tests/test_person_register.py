@@ -61,6 +61,9 @@ def test_register_encrypts_identifiers_and_audits():
             {"id_number": ZHANG_ID[:-1] + "0"}, "id_number.bad_checksum", id="checksum_case"
         ),
         pytest.param({"gender": 3}, "registry.bad_gender", id="bad_gender_case"),
+        pytest.param({"name": "张3"}, "registry.bad_name", id="digit_in_name_case"),
+        # 韦雪梅 written in GBK and read as UTF-8: valid UTF-8, but no name
+        pytest.param({"name": "Τѩ÷"}, "registry.bad_name", id="mojibake_name_case"),
     ],
 )
 def test_register_refuses_bad_input_and_writes_nothing(overrides, code):
