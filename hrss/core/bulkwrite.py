@@ -201,11 +201,16 @@ def initial_load(model: type[models.Model]) -> Iterator[bool]:
 
 
 def _drop_indexes_if_empty(table: str) -> list[str] | None:
-    """The definitions of the dropped indexes, or None when the table has rows."""
+    """The definitions of the dropped indexes, or None when the table has rows.
+
+    A table with rows (every daily feed) is never locked here: the exclusive lock,
+    which would queue every reader behind any long query, is taken only once the
+    table is seen empty, and the check is then repeated under it."""
     with connection.cursor() as cur:
+        if _has_rows(cur, table):
+            return None
         cur.execute(f"LOCK TABLE {_quote(table)} IN ACCESS EXCLUSIVE MODE")
-        cur.execute(f"SELECT EXISTS (SELECT 1 FROM {_quote(table)})")  # noqa: S608
-        if cur.fetchone()[0]:
+        if _has_rows(cur, table):
             return None
         cur.execute(
             "SELECT x.indexrelid::regclass::text, pg_get_indexdef(x.indexrelid) FROM pg_index x"
@@ -217,3 +222,8 @@ def _drop_indexes_if_empty(table: str) -> list[str] | None:
         for name, _ in indexes:
             cur.execute(f"DROP INDEX {name}")  # regclass text: quoted as needed
     return [definition for _, definition in indexes]
+
+
+def _has_rows(cur: Any, table: str) -> bool:
+    cur.execute(f"SELECT EXISTS (SELECT 1 FROM {_quote(table)})")  # noqa: S608
+    return bool(cur.fetchone()[0])

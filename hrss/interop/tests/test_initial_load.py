@@ -99,3 +99,28 @@ def test_only_an_empty_postgresql_table_is_loaded_with_deferred_indexes(tmp_path
     )
     with initial_load(Person) as deferred:
         assert deferred is False
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_table_with_rows_is_not_locked_while_a_long_query_reads_it(tmp_path):
+    """A daily feed must not queue every reader behind an exclusive lock request."""
+    import psycopg
+
+    run_import(
+        PersonImporter(actor=SystemActor("t"), source_name="p.csv"), persons_file(tmp_path, 0, 1)
+    )
+    settings = connection.settings_dict
+    with psycopg.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        host=settings["HOST"],
+        port=settings["PORT"] or 5432,
+        password=settings["PASSWORD"] or None,
+    ) as reader:
+        reader.execute("SELECT count(*) FROM registry_person")  # its lock lasts the transaction
+        with connection.cursor() as cur:
+            cur.execute("SET lock_timeout = '2s'")  # a lock request would fail, not hang
+        with initial_load(Person) as deferred:
+            assert deferred is False
+        reader.rollback()
