@@ -22,6 +22,17 @@ LI_ID = build_id_number("420102", date(1990, 7, 2), 246)  # even: female
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """A page test that asks for English leaves the language active in its thread:
+    every test starts and ends in the site's default language (Chinese)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _audit_guard(request):
     """Keep the audit log append-only in every database test; lift the guard only
     after a transactional test, so that Django can flush the tables."""
