@@ -24,13 +24,14 @@ T = TypeVar("T")
 RegionCheck = Callable[[str], bool]
 PHONE_RE = re.compile(r"^1[3-9]\d{9}$")
 OCCUPATION_RE = re.compile(r"^\d-\d{2}(-\d{2}){0,2}$")
-# A person's name: 汉字 (the unified ideographs and their extensions, compatibility
-# ideographs, 〇), the separator of transliterated names (·, also typed ・ or •) and, for
-# foreign residents, Latin letters with space, hyphen, apostrophe and full stop. Nothing
-# else: Greek, Cyrillic or symbols in a name are GBK bytes that happened to decode as
-# UTF-8 (韦雪梅 in GBK reads as "Τѩ÷"), never a real name.
+# A person's name: 汉字 (the unified ideographs and their extensions up to H,
+# compatibility ideographs, 〇, and the private-use area, where legacy systems keep
+# rare characters of names), the separator of transliterated names (·, also typed ・
+# or •) and, for foreign residents, Latin letters with space, hyphen, apostrophe and
+# full stop. Nothing else: Greek, Cyrillic or symbols in a name are GBK bytes that
+# happened to decode as UTF-8 (韦雪梅 in GBK reads as "Τѩ÷"), never a real name.
 NAME_RE = re.compile(
-    "^[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f·・•A-Za-z .'\\-]+$"
+    "^[\u3007\u3400-\u4dbf\u4e00-\u9fff\ue000-\ufaff\U00020000-\U000323af·・•A-Za-z .'\\-]+$"
 )
 
 

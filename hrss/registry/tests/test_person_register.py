@@ -75,6 +75,20 @@ def test_register_refuses_bad_input_and_writes_nothing(overrides, code):
     assert AuditEntry.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "阿沛·阿旺晋美",  # a transliterated name with its separator
+        "买买提•吐尔逊",  # the separator as some input methods type it
+        "JEAN-PAUL O'NEIL",  # a foreign resident's name in Latin letters
+        "\U00020000明",  # a rare character of Extension B
+        "王\ue123",  # a rare character a legacy system keeps in the private-use area
+    ],
+)
+def test_real_names_are_accepted(name):
+    assert register(name=name).name == name
+
+
 def test_all_problems_are_reported_at_once():
     with pytest.raises(ValidationFailed) as caught:
         register(gender=2, birth_date=date(1990, 1, 1), phone="999")
