@@ -51,7 +51,8 @@ class _ReferencingImporter(AuditedImporter):
     def prepare(self, rows: Sequence[SourceRow]) -> Prepared:
         """Resolve, clean and build; a key repeated in the file is rejected in file order
         by ``run_import`` (``Prepared.keys``)."""
-        out, refs = Prepared(keys=[]), References(rows, employer_col=self.employer_col)
+        keys: list[tuple[int, int]] = []
+        out, refs = Prepared(keys=keys), References(rows, employer_col=self.employer_col)
         for row in rows:
             try:
                 item = self.build(row, refs)
@@ -59,7 +60,7 @@ class _ReferencingImporter(AuditedImporter):
                 out.rejects.append(Reject.from_error(row, error))
                 continue
             out.items.append(item)
-            out.keys.append((hash(self.key(item)), row.number))  # type: ignore[union-attr]
+            keys.append((hash(self.key(item)), row.number))
         return out
 
     def write(self, items: Sequence[Any]) -> tuple[int, int]:
